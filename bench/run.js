@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/* Runs the project's benchmarks through @swc/register-free on-the-fly compilation (jest's swc transform is not used here):
+ * we compile TypeScript with @swc/core's require hook equivalent: transpile each .ts on load. */
+"use strict";
+if (typeof global.gc !== "function") {
+  // re-run with --expose-gc so each timed run starts from a collected heap
+  const r = require("node:child_process").spawnSync(process.execPath, ["--expose-gc", __filename, ...process.argv.slice(2)], { stdio: "inherit" });
+  process.exit(r.status ?? 1);
+}
+const { transformSync } = require("@swc/core");
+const fs = require("node:fs");
+const Module = require("node:module");
+
+const compile = (module, filename) => {
+  const src = fs.readFileSync(filename, "utf8");
+  const { code } = transformSync(src, {
+    filename,
+    jsc: { parser: { syntax: "typescript", tsx: filename.endsWith(".tsx") }, target: "es2022", transform: { react: { runtime: "automatic" } } },
+    module: { type: "commonjs" },
+  });
+  module._compile(code, filename);
+};
+Module._extensions[".ts"] = compile;
+Module._extensions[".tsx"] = compile;
+
+const os = require("node:os");
+const only = process.argv[2];
+const suites = {
+  engine: () => require("./engine.ts").benchEngine(),
+};
+const results = [];
+(async () => {
+  for (const [name, fn] of Object.entries(suites)) {
+    if (only && only !== name) continue;
+    const r = await fn();
+    for (const x of [].concat(r)) results.push(x);
+  }
+  const cpu = os.cpus()[0]?.model ?? "cpu";
+  console.log(`RAOCE bench — ${new Date().toISOString().slice(0, 10)} — node ${process.version} — ${os.cpus().length}× ${cpu}`);
+  console.log("| benchmark | baseline | time | baseline time | ratio | target |");
+  console.log("|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.baseline} | ${r.ms.toFixed(1)} ms | ${r.baselineMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.target} |`);
+  }
+})();

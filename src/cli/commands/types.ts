@@ -1,0 +1,5 @@
+export interface CommandResult {
+  stdout: string;
+  stderr?: string;
+  exitCode: number;
+}

@@ -1,0 +1,52 @@
+/** `raoce` command line: the same engine as the add-in, over JSON and .xlsx files, with no Excel. */
+import { deadlinesCommand } from "./commands/deadlines";
+import { evaluateCommand } from "./commands/evaluate";
+import { statusCommand } from "./commands/status";
+import type { CommandResult } from "./commands/types";
+import { EXIT, UsageError } from "./errors";
+
+export const HELP = `raoce — Reporte Anual de Operaciones de Comercio Exterior (IMMEX, PROSEC, ALTEX, ECEX)
+
+Uso:
+  raoce deadlines --year 2025 --programs IMMEX,PROSEC [--extra-days 2025-04-17,2025-04-18] [--json]
+  raoce status --year 2025 --programs IMMEX,PROSEC --program PROSEC [--filed D] [--as-of D]
+               [--authorized D] [--cancelled D] [--immex-filed D] [--extra-days D,…] [--json]
+  raoce evaluate <reporte.json | -> [--as-of AAAA-MM-DD] [--json]
+
+Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
+Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
+
+type Command = (argv: string[], now: Date) => CommandResult | Promise<CommandResult>;
+
+const COMMANDS: Record<string, Command> = {
+  deadlines: deadlinesCommand,
+  status: statusCommand,
+  evaluate: evaluateCommand,
+};
+
+export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") return { stdout: HELP, exitCode: EXIT.ok };
+  const command = COMMANDS[name];
+  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${name}»; use deadlines, status o evaluate (raoce --help)`, exitCode: EXIT.unusable };
+  try {
+    return await command(rest, now);
+  } catch (e) {
+    if (e instanceof UsageError) return { stdout: "", stderr: `raoce ${name}: ${e.message}`, exitCode: EXIT.unusable };
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (r) => {
+      if (r.stdout) process.stdout.write(r.stdout + "\n");
+      if (r.stderr) process.stderr.write(r.stderr + "\n");
+      process.exitCode = r.exitCode;
+    },
+    (e: unknown) => {
+      process.stderr.write(`raoce: error interno: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = EXIT.unusable;
+    },
+  );
+}

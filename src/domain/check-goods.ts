@@ -1,0 +1,135 @@
+/** PROSEC relación de bienes producidos (R23, R35–R39): one result per row plus located issues. */
+import { parseSector, parseUnit, type Sector } from "./catalogs";
+import { issue, type Issue } from "./issues";
+import type { ParsedRow } from "./parse-input";
+import type { GoodInput } from "./schema";
+import { formatTariffCode, parseTariffCode } from "./tariff";
+
+export interface GoodResult {
+  index: number;
+  sector: string | null;
+  tariffCode: string | null;
+  nico: string | null;
+  unit: number | null;
+  unitName: string | null;
+  /** R38: total − domestic − exported; null unless all three volumes are known. */
+  closingInventory: number | null;
+  valid: boolean;
+}
+
+export interface GoodsContext {
+  /** Sectors the PROSEC program is authorized for; null when the user did not list them (then not checked). */
+  authorizedSectors: readonly Sector[] | null;
+}
+
+function hasErrorSince(issues: readonly Issue[], from: number): boolean {
+  for (let k = from; k < issues.length; k++) if (issues[k]!.severity === "error") return true;
+  return false;
+}
+
+/** Rows repeat the same few sectors and units: parse each distinct raw value once (keeps 100k rows fast). */
+function memo<T>(fn: (v: unknown) => T): (v: unknown) => T {
+  const cache = new Map<unknown, T>();
+  return (v) => {
+    if (cache.has(v)) return cache.get(v)!;
+    const r = fn(v);
+    cache.set(v, r);
+    return r;
+  };
+}
+
+interface Parsers {
+  sector: (v: unknown) => Sector | null;
+  unit: (v: unknown) => ReturnType<typeof parseUnit>;
+}
+
+function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers, out: Issue[]): GoodResult {
+  const at = (field: string): string => `goods[${row.index}].${field}`;
+  const g = row.value;
+  const before = out.length;
+  const result: GoodResult = {
+    index: row.index,
+    sector: null,
+    tariffCode: null,
+    nico: null,
+    unit: null,
+    unitName: null,
+    closingInventory: null,
+    valid: false,
+  };
+
+  if (g.sector !== undefined) {
+    const s = parsers.sector(g.sector);
+    if (!s) {
+      out.push(issue("error", "UNKNOWN_SECTOR", at("sector"), `Clave de sector «${String(g.sector)}» no existe en el Decreto PROSEC (art. 3): use un número romano de I a XXIII.`, `Sector key "${String(g.sector)}" is not a PROSEC sector (art. 3): use a Roman numeral from I to XXIII.`, "R35"));
+    } else {
+      result.sector = s.key;
+      if (ctx.authorizedSectors && !ctx.authorizedSectors.some((a) => a.key === s.key)) {
+        const list = ctx.authorizedSectors.map((a) => a.key).join(", ") || "ninguno";
+        out.push(issue("error", "SECTOR_NOT_AUTHORIZED", at("sector"), `El sector ${s.key} (${s.name}) no está entre los sectores autorizados del programa PROSEC (${list}). Corrija el sector o agréguelo a los sectores autorizados.`, `Sector ${s.key} is not among the PROSEC program's authorized sectors (${list}). Fix the sector or add it to the authorized sectors.`, "R35"));
+      }
+    }
+  }
+
+  if (g.tariffCode !== undefined) {
+    const t = parseTariffCode(g.tariffCode);
+    if (!t.ok) {
+      const why = {
+        EMPTY: ["está vacía", "is empty"],
+        NOT_DIGITS: ["contiene letras o símbolos", "contains letters or symbols"],
+        TOO_SHORT: ["tiene menos de 8 dígitos", "has fewer than 8 digits"],
+        TOO_LONG: ["tiene más de 10 dígitos", "has more than 10 digits"],
+      }[t.reason];
+      out.push(issue("error", "TARIFF_CODE", at("tariffCode"), `Fracción arancelaria «${String(g.tariffCode)}» ${why[0]}: capture los 8 dígitos de la TIGIE (p. ej. 8483.60.99 o 84836099).`, `Tariff code "${String(g.tariffCode)}" ${why[1]}: enter the 8 TIGIE digits (e.g. 8483.60.99 or 84836099).`, "R36"));
+    } else {
+      result.tariffCode = t.code;
+      result.nico = t.nico;
+      if (t.nico) {
+        out.push(issue("info", "TARIFF_NICO", at("tariffCode"), `Se capturó fracción + NICO; en VUCEM se usa la fracción de 8 dígitos ${formatTariffCode(t.code)} (NICO ${t.nico} se conserva aparte).`, `Tariff code + NICO given; VUCEM uses the 8-digit code ${formatTariffCode(t.code)} (NICO ${t.nico} kept apart).`, "R36"));
+      }
+    }
+  }
+
+  if (g.unit !== undefined) {
+    const u = parsers.unit(g.unit);
+    if (!u) {
+      out.push(issue("error", "UNKNOWN_UNIT", at("unit"), `Unidad de medida «${String(g.unit)}» no está en el Apéndice 7 del Anexo 22: use la clave (1–21) o su nombre (p. ej. 1 Kilo, 6 Pieza, 8 Litro).`, `Unit "${String(g.unit)}" is not in Anexo 22 Appendix 7: use its key (1–21) or name (e.g. 1 Kilo, 6 Pieza, 8 Litro).`, "R37"));
+    } else {
+      result.unit = u.key;
+      result.unitName = u.name;
+    }
+  }
+
+  if (g.description !== undefined && g.description.trim() === "") {
+    out.push(issue("error", "REQUIRED", at("description"), "Descripción del bien: es obligatoria (el bien final producido).", "Description of the good: required (the final good produced).", "R23"));
+  }
+
+  const { totalVolume: t, domesticVolume: d, exportVolume: e } = g;
+  if (t !== undefined && (d !== undefined || e !== undefined)) {
+    const sold = (d ?? 0) + (e ?? 0);
+    if (d !== undefined && e !== undefined) result.closingInventory = t - d - e;
+    if (sold > t) {
+      out.push(issue("warning", "SOLD_EXCEEDS_PRODUCED", at("totalVolume"), `Volumen vendido (nacional + exportado = ${sold}) mayor que el volumen producido (${t}). Es válido si salió de inventario inicial; verifique la unidad de medida.`, `Volume sold (domestic + exported = ${sold}) exceeds the volume produced (${t}). Legitimate if sold from opening stock; check the unit.`, "R38"));
+    }
+  }
+
+  result.valid = g.tariffCode !== undefined && !hasErrorSince(out, before);
+  return result;
+}
+
+export function checkGoods(rows: readonly ParsedRow<GoodInput>[], ctx: GoodsContext): { goods: GoodResult[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const parsers: Parsers = { sector: memo(parseSector), unit: memo(parseUnit) };
+  const goods = rows.map((r) => checkRow(r, ctx, parsers, issues));
+  const seen = new Map<string, number>();
+  for (const g of goods) {
+    if (!g.sector || !g.tariffCode) continue;
+    const key = `${g.sector}|${g.tariffCode}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, g.index);
+    else {
+      issues.push(issue("warning", "DUPLICATE_GOOD", `goods[${g.index}].tariffCode`, `Fila repetida: sector ${g.sector} y fracción ${formatTariffCode(g.tariffCode)} ya aparecen en la fila ${first + 1} de la relación. Sume los volúmenes en una sola fila.`, `Duplicate row: sector ${g.sector} and tariff code ${formatTariffCode(g.tariffCode)} already appear in row ${first + 1}. Add the volumes into one row.`, "R38"));
+    }
+  }
+  return { goods, issues };
+}

@@ -1,0 +1,26 @@
+/** A problem found in the report input. `path` points into the input document (e.g. `goods[3].tariffCode`). */
+export type Severity = "error" | "warning" | "info";
+
+export interface Issue {
+  severity: Severity;
+  /** Stable machine code, e.g. `RFC_CHECK_DIGIT`. */
+  code: string;
+  message: string;
+  messageEn: string;
+  path: string;
+  /** Rule ids of ../shared/domain (R1–R43) that ground the issue. */
+  rule?: string;
+}
+
+export function issue(
+  severity: Severity,
+  code: string,
+  path: string,
+  message: string,
+  messageEn: string,
+  rule?: string,
+): Issue {
+  return rule ? { severity, code, message, messageEn, path, rule } : { severity, code, message, messageEn, path };
+}
+
+export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");

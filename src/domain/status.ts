@@ -1,0 +1,376 @@
+/**
+ * §4, R15–R17: status of one program's RAOCE on an as-of date. Pure: "today" is `asOf`.
+ * Uses the dates of deadlines.ts (R6–R14) and the business-day calendar (R12) for the reactivation and correction dates.
+ */
+import { addBusinessDays, addWeekdays, type CalendarOptions } from "./calendar";
+import { isIsoDate, parseIsoDate, yearOf, type IsoDate } from "./dates";
+import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
+import type { ProgramType } from "./programs";
+
+export const STATUS_CODES = [
+  "NO_OBLIGADO",
+  "PERIODO_NO_ABIERTO",
+  "EN_PLAZO",
+  "PRESENTADO",
+  "SUSPENDIDO",
+  "PRESENTADO_EXTEMPORANEO",
+  "CANCELADO",
+] as const;
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export const STATUS_LABELS: Record<StatusCode, { es: string; en: string }> = {
+  NO_OBLIGADO: { es: "No obligado", en: "Not required to file" },
+  PERIODO_NO_ABIERTO: { es: "Periodo aún no abierto", en: "Filing period not open yet" },
+  EN_PLAZO: { es: "En plazo", en: "Within the deadline" },
+  PRESENTADO: { es: "Presentado en tiempo", en: "Filed on time" },
+  SUSPENDIDO: { es: "Suspendido", en: "Suspended" },
+  PRESENTADO_EXTEMPORANEO: { es: "Presentado fuera de plazo (reactivación)", en: "Filed late (reactivation)" },
+  CANCELADO: { es: "Cancelado", en: "Cancelled" },
+};
+
+export interface StatusNote {
+  severity: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  messageEn: string;
+  field: "filedOn" | "authorizedOn" | "cancelledOn" | "asOf";
+  rule: string;
+}
+
+export interface StatusInput extends DeadlineOptions {
+  program: ProgramType;
+  filingYear: number;
+  heldPrograms: readonly ProgramType[];
+  asOf: IsoDate;
+  authorizedOn?: IsoDate | null;
+  cancelledOn?: IsoDate | null;
+  filedOn?: IsoDate | null;
+  /** R10/R17: date the IMMEX report was filed, when `program` is PROSEC held with IMMEX (replication). */
+  immexFiledOn?: IsoDate | null;
+}
+
+export interface StatusResult {
+  program: ProgramType;
+  status: StatusCode;
+  obliged: boolean;
+  deadlines: Deadlines;
+  /** The filing that counts as of asOf (own or replicated from IMMEX), null if none. */
+  effectiveFiledOn: IsoDate | null;
+  /** R7: filed + 2 business days, only for PRESENTADO_EXTEMPORANEO. */
+  reactivationBy: IsoDate | null;
+  /** R33: filed + 5 business days (all R12 layers) when filed. */
+  correctionBy: IsoDate | null;
+  /** R12: the same count over weekends only (the safe date for the user's own deadline). */
+  correctionBySafe: IsoDate | null;
+  /** False for R5 (authorized during the fiscal year) and NO_OBLIGADO. */
+  commitmentEvaluated: boolean;
+  notes: StatusNote[];
+}
+
+const MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "30 de mayo de 2025" — dates in messages are written out for the accountant. */
+function es(date: IsoDate): string {
+  const d = parseIsoDate(date);
+  return d ? `${d.day} de ${MONTHS_ES[d.month - 1] ?? ""} de ${d.year}` : date;
+}
+function en(date: IsoDate): string {
+  const d = parseIsoDate(date);
+  return d ? `${d.day} ${MONTHS_EN[d.month - 1] ?? ""} ${d.year}` : date;
+}
+
+/** Rule that sets each program's calendar (for the notes). */
+const CALENDAR_RULE: Record<ProgramType, string> = { IMMEX: "R7", PROSEC: "R8", ALTEX: "R11", ECEX: "R11" };
+
+type NoteField = StatusNote["field"];
+
+function note(
+  severity: StatusNote["severity"],
+  code: string,
+  field: NoteField,
+  rule: string,
+  message: string,
+  messageEn: string,
+): StatusNote {
+  return { severity, code, message, messageEn, field, rule };
+}
+
+/** An optional input date: null/undefined/"" → null; an invalid string → null plus an error note. */
+function optionalDate(
+  value: IsoDate | null | undefined,
+  field: NoteField,
+  label: string,
+  labelEn: string,
+  notes: StatusNote[],
+): IsoDate | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (isIsoDate(value)) return value;
+  notes.push(
+    note(
+      "error",
+      "INVALID_DATE",
+      field,
+      "R15",
+      `La ${label} "${String(value)}" no es una fecha válida (AAAA-MM-DD); no se toma en cuenta.`,
+      `The ${labelEn} "${String(value)}" is not a valid date (YYYY-MM-DD); it is ignored.`,
+    ),
+  );
+  return null;
+}
+
+/**
+ * R15–R17: the status code of `program` for `filingYear` as of `asOf`, with the dates that follow from it.
+ * Throws only RangeError: from deadlines() for an unsupported filing year, or for an invalid `asOf`.
+ */
+export function programStatus(input: StatusInput): StatusResult {
+  const { program, filingYear, heldPrograms, asOf } = input;
+  const d = deadlines(program, filingYear, heldPrograms, {
+    ...(input.extraNonBusinessDays ? { extraNonBusinessDays: input.extraNonBusinessDays } : {}),
+    ...(input.settings ? { settings: input.settings } : {}),
+    ...(input.overrides ? { overrides: input.overrides } : {}),
+  });
+  if (!isIsoDate(asOf)) throw new RangeError(`Fecha de consulta inválida: "${String(asOf)}" (se espera AAAA-MM-DD).`);
+  const cal: CalendarOptions = input.extraNonBusinessDays ? { extraNonBusinessDays: input.extraNonBusinessDays } : {};
+  const calRule = d.linked ? "R10" : CALENDAR_RULE[program];
+  const notes: StatusNote[] = [];
+  const authorizedOn = optionalDate(input.authorizedOn, "authorizedOn", "fecha de autorización", "authorization date", notes);
+  const cancelledOn = optionalDate(input.cancelledOn, "cancelledOn", "fecha de cancelación", "cancellation date", notes);
+  const filedOn = optionalDate(input.filedOn, "filedOn", "fecha de presentación", "filing date", notes);
+  const immexFiledOn = optionalDate(input.immexFiledOn, "filedOn", "fecha de presentación del RAOCE IMMEX", "IMMEX filing date", notes);
+
+  const result = (status: StatusCode, extra: Partial<StatusResult> = {}): StatusResult => ({
+    program,
+    status,
+    obliged: status !== "NO_OBLIGADO",
+    deadlines: d,
+    effectiveFiledOn: null,
+    reactivationBy: null,
+    correctionBy: null,
+    correctionBySafe: null,
+    commitmentEvaluated: status !== "NO_OBLIGADO",
+    notes,
+    ...extra,
+  });
+
+  // R3: authorized during (or after) the filing year → does not file that year.
+  if (authorizedOn && yearOf(authorizedOn) >= filingYear) {
+    const during = yearOf(authorizedOn) === filingYear;
+    notes.push(
+      note(
+        "info",
+        during ? "AUTHORIZED_IN_FILING_YEAR" : "AUTHORIZED_AFTER_FILING_YEAR",
+        "authorizedOn",
+        "R3",
+        `Programa autorizado el ${es(authorizedOn)}, ${during ? "durante el" : "después del"} año de presentación ${filingYear}: no presenta el RAOCE ${filingYear}.`,
+        `Program authorized on ${en(authorizedOn)}, ${during ? "during" : "after"} filing year ${filingYear}: it does not file the ${filingYear} RAOCE.`,
+      ),
+    );
+    return result("NO_OBLIGADO");
+  }
+
+  // R16: which filings count as of asOf. lastDay = last day VUCEM takes the report (no late window for ALTEX/ECEX).
+  const lastDay = d.lateUntil ?? d.due;
+  const candidates: IsoDate[] = [];
+  let filedTooLate = false;
+  if (filedOn) {
+    if (filedOn < d.opens) {
+      notes.push(
+        note(
+          "error",
+          "FILED_BEFORE_OPENING",
+          "filedOn",
+          "R16",
+          `La fecha de presentación (${es(filedOn)}) es anterior al ${es(d.opens)}, cuando abre el periodo del RAOCE ${filingYear}: revise la fecha; no se toma en cuenta.`,
+          `The filing date (${en(filedOn)}) is before ${en(d.opens)}, when the ${filingYear} RAOCE window opens: check the date; it is ignored.`,
+        ),
+      );
+    } else {
+      if (filedOn > lastDay) {
+        const counted = filedOn <= asOf;
+        notes.push(
+          note(
+            "warning",
+            "FILED_AFTER_LAST_DAY",
+            "filedOn",
+            "R16",
+            `La fecha de presentación (${es(filedOn)}) es posterior al último día para presentar (${es(lastDay)}): VUCEM ya no recibe el reporte en esa fecha${counted ? ", así que el programa se considera cancelado" : ""}. Revise la fecha.`,
+            `The filing date (${en(filedOn)}) is after the last day to file (${en(lastDay)}): VUCEM no longer takes the report then${counted ? ", so the program is treated as cancelled" : ""}. Check the date.`,
+          ),
+        );
+      }
+      if (filedOn > asOf) {
+        notes.push(
+          note(
+            "info",
+            "FILED_AFTER_AS_OF",
+            "filedOn",
+            "R15",
+            `La fecha de presentación (${es(filedOn)}) es posterior a la fecha de consulta (${es(asOf)}): a esa fecha el RAOCE aún no se había presentado.`,
+            `The filing date (${en(filedOn)}) is after the as-of date (${en(asOf)}): on that date the RAOCE had not been filed yet.`,
+          ),
+        );
+      } else if (filedOn > lastDay) filedTooLate = true;
+      else candidates.push(filedOn);
+    }
+  }
+
+  // R10/R17: for PROSEC held with IMMEX, the IMMEX report is replicated to PROSEC if filed by PROSEC's last day.
+  let replicated: IsoDate | null = null;
+  if (immexFiledOn && program === "PROSEC") {
+    if (!heldPrograms.includes("IMMEX")) {
+      notes.push(
+        note(
+          "info",
+          "IMMEX_NOT_HELD",
+          "filedOn",
+          "R17",
+          "Se indicó una fecha de presentación del RAOCE IMMEX, pero la empresa no tiene IMMEX entre sus programas: no se replica a PROSEC.",
+          "An IMMEX filing date was given, but IMMEX is not among the company's programs: it is not replicated to PROSEC.",
+        ),
+      );
+    } else if (immexFiledOn < d.opens) {
+      notes.push(
+        note(
+          "warning",
+          "IMMEX_FILED_BEFORE_OPENING",
+          "filedOn",
+          "R16",
+          `La fecha de presentación del RAOCE IMMEX (${es(immexFiledOn)}) es anterior al ${es(d.opens)}: no se toma en cuenta para PROSEC.`,
+          `The IMMEX filing date (${en(immexFiledOn)}) is before ${en(d.opens)}: it is ignored for PROSEC.`,
+        ),
+      );
+    } else if (immexFiledOn <= asOf) {
+      if (immexFiledOn <= lastDay) {
+        candidates.push(immexFiledOn);
+        replicated = immexFiledOn;
+      } else {
+        notes.push(
+          note(
+            "info",
+            "IMMEX_FILED_AFTER_PROSEC_LAST_DAY",
+            "filedOn",
+            "R10",
+            `El RAOCE IMMEX se presentó el ${es(immexFiledOn)}, después del último día para PROSEC (${es(lastDay)}): la réplica ya no reactiva PROSEC, que se cancela el ${es(d.cancelledOn)}.`,
+            `The IMMEX RAOCE was filed on ${en(immexFiledOn)}, after PROSEC's last day (${en(lastDay)}): the replication no longer reactivates PROSEC, which is cancelled on ${en(d.cancelledOn)}.`,
+          ),
+        );
+      }
+    }
+  }
+  const effective = candidates.length ? candidates.reduce((a, b) => (b < a ? b : a)) : null;
+  if (effective !== null && effective === replicated && effective !== filedOn) {
+    notes.push(
+      note(
+        "info",
+        "REPLICATED_FROM_IMMEX",
+        "filedOn",
+        "R17",
+        `Cuenta la presentación del RAOCE IMMEX del ${es(effective)}: la VUCEM la replica al reporte PROSEC.`,
+        `The IMMEX RAOCE filed on ${en(effective)} counts: VUCEM replicates it to the PROSEC report.`,
+      ),
+    );
+  }
+
+  // R4: a program cancelled on or before asOf no longer files — unless it had already filed before its cancellation.
+  if (cancelledOn && cancelledOn <= asOf) {
+    if (effective === null || effective >= cancelledOn) {
+      notes.push(
+        note(
+          "info",
+          "PROGRAM_CANCELLED",
+          "cancelledOn",
+          "R4",
+          `Programa cancelado el ${es(cancelledOn)}: un programa cancelado ya no presenta el RAOCE.`,
+          `Program cancelled on ${en(cancelledOn)}: a cancelled program no longer files the RAOCE.`,
+        ),
+      );
+      return result("NO_OBLIGADO", { notes: notes.filter((n) => n.severity === "error" || n.code === "PROGRAM_CANCELLED") });
+    }
+    notes.push(
+      note(
+        "info",
+        "CANCELLED_AFTER_FILING",
+        "cancelledOn",
+        "R4",
+        `El programa se canceló el ${es(cancelledOn)}, después de presentar el RAOCE ${filingYear}.`,
+        `The program was cancelled on ${en(cancelledOn)}, after filing the ${filingYear} RAOCE.`,
+      ),
+    );
+  }
+
+  // R5: authorized during the fiscal year → files, but the export commitment is not evaluated.
+  let commitmentEvaluated = true;
+  if (authorizedOn && yearOf(authorizedOn) === d.fiscalYear) {
+    commitmentEvaluated = false;
+    notes.push(
+      note(
+        "info",
+        "AUTHORIZED_IN_FISCAL_YEAR",
+        "authorizedOn",
+        "R5",
+        `Programa autorizado el ${es(authorizedOn)}, durante el ejercicio ${d.fiscalYear}: presenta el RAOCE ${filingYear}, pero su compromiso de exportación no se evalúa por ese ejercicio.`,
+        `Program authorized on ${en(authorizedOn)}, during fiscal year ${d.fiscalYear}: it files the ${filingYear} RAOCE, but its export commitment is not evaluated for that year.`,
+      ),
+    );
+  }
+
+  if (effective !== null) {
+    const correction = {
+      effectiveFiledOn: effective,
+      correctionBy: addBusinessDays(effective, 5, cal), // R33 with all R12 layers
+      correctionBySafe: addWeekdays(effective, 5), // R12: weekends only, the safe date
+      commitmentEvaluated,
+    };
+    // §4: the due day itself is on time — the 2025 guide's window runs "hasta" the due date (inclusive), even though
+    // its suspension bullet says "antes de la fecha señalada".
+    if (effective <= d.due) return result("PRESENTADO", correction);
+    // R7/R10: filing during the suspension reactivates the program within 2 business days.
+    const reactivationBy = addBusinessDays(effective, 2, cal);
+    notes.push(
+      note(
+        "info",
+        "LATE_FILING_REACTIVATION",
+        "filedOn",
+        program === "PROSEC" ? "R8" : "R7",
+        `Presentado después del vencimiento (${es(d.due)}): la SE reactiva el programa a más tardar el ${es(reactivationBy)} (2 días hábiles), sin necesidad de solicitarlo.`,
+        `Filed after the due date (${en(d.due)}): the SE reactivates the program by ${en(reactivationBy)} (2 business days), with no request needed.`,
+      ),
+    );
+    return result("PRESENTADO_EXTEMPORANEO", { ...correction, reactivationBy });
+  }
+  if (filedTooLate) return result("CANCELADO", { commitmentEvaluated });
+
+  // Not filed as of asOf.
+  if (asOf < d.opens) return result("PERIODO_NO_ABIERTO", { commitmentEvaluated });
+  if (asOf <= d.due) return result("EN_PLAZO", { commitmentEvaluated });
+  if (d.lateUntil !== null && asOf < d.cancelledOn) {
+    notes.push(
+      note(
+        "warning",
+        "SUSPENDED_MAY_FILE",
+        "filedOn",
+        calRule,
+        `No se presentó a más tardar el ${es(d.due)}: el programa está suspendido. Aún puede presentar hasta el ${es(d.lateUntil)}; de lo contrario se cancela el ${es(d.cancelledOn)}.`,
+        `Not filed by ${en(d.due)}: the program is suspended. It may still file until ${en(d.lateUntil)}; otherwise it is cancelled on ${en(d.cancelledOn)}.`,
+      ),
+    );
+    return result("SUSPENDIDO", { commitmentEvaluated });
+  }
+  // R11: ALTEX/ECEX have no suspension stage — once past due, the program is cancelled.
+  notes.push(
+    note(
+      "warning",
+      "NOT_FILED_CANCELLED",
+      "filedOn",
+      calRule,
+      d.lateUntil === null
+        ? `No se presentó a más tardar el ${es(d.due)} y ${program} no tiene etapa de suspensión: el programa se cancela el ${es(d.cancelledOn)}.`
+        : `No se presentó a más tardar el ${es(d.lateUntil)}: el programa se cancela el ${es(d.cancelledOn)}.`,
+      d.lateUntil === null
+        ? `Not filed by ${en(d.due)} and ${program} has no suspension stage: the program is cancelled on ${en(d.cancelledOn)}.`
+        : `Not filed by ${en(d.lateUntil)}: the program is cancelled on ${en(d.cancelledOn)}.`,
+    ),
+  );
+  return result("CANCELADO", { commitmentEvaluated });
+}

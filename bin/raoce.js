@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 "use strict";
-// Thin launcher: the CLI is compiled to dist/node by `npm run build:cli` (run automatically by `npm install`).
+// Thin launcher: the CLI is compiled to lib/ by `npm run build:cli` (run automatically by `npm install`).
 const path = require("node:path");
 const fs = require("node:fs");
-const main = path.join(__dirname, "..", "dist", "node", "cli", "main.js");
+const main = path.join(__dirname, "..", "lib", "cli", "main.js");
 if (!fs.existsSync(main)) {
   process.stderr.write("raoce: falta compilar la CLI; ejecute `npm run build:cli` (o `npm install`)\n");
   process.exit(2);

@@ -1,0 +1,9 @@
+export interface ProductionSettings {
+  url: string;
+  id: string;
+}
+export const DEV_URL: string;
+export function normalizeBaseUrl(url: unknown): string;
+export function productionSettings(env?: Record<string, string | undefined>): ProductionSettings;
+export function manifestId(xml: string): string;
+export function toProductionManifest(xml: string, settings?: ProductionSettings): string;

@@ -1,0 +1,195 @@
+/**
+ * Loads src/functions/functions.ts the way the shared runtime does — a global CustomFunctions exists before the module
+ * runs — and calls every id through the map handed to CustomFunctions.associate, checking it against the generated
+ * functions.json (ids, parameter counts) and the #VALUE! / #N/A error mapping.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import vm from "node:vm";
+import webpack from "webpack";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import type * as FunctionsModule from "../../src/functions/functions";
+import { isoToSerial } from "../../src/workbook/serial-dates";
+
+type Fn = (...args: unknown[]) => unknown;
+
+class FakeError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const;
+const registry = new Map<string, Fn>();
+const associate = jest.fn((id: string, fn: Fn) => {
+  registry.set(id, fn);
+});
+
+const FUNCTIONS_MODULE = path.resolve(__dirname, "../../src/functions/functions");
+let mod: typeof FunctionsModule; // type-only import above: the module itself loads after the fake global exists
+let metadata: { functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[] };
+
+beforeAll(async () => {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate, Error: FakeError, ErrorCode };
+  mod = (await import(FUNCTIONS_MODULE)) as typeof FunctionsModule;
+  const generated = await generateCustomFunctionsMetadata(`${FUNCTIONS_MODULE}.ts`);
+  expect(generated.errors).toEqual([]);
+  metadata = JSON.parse(generated.metadataJson);
+});
+
+afterAll(() => {
+  delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions;
+});
+
+/** Calls a registered id like Excel does: omitted optional arguments arrive as null. */
+function call(id: string, ...args: unknown[]): unknown {
+  const fn = registry.get(id);
+  if (!fn) throw new Error(`${id} is not registered`);
+  const params = metadata.functions.find((f) => f.id === id)?.parameters ?? [];
+  const padded = params.map((_p, i) => (i < args.length ? args[i] : null));
+  return fn(...padded);
+}
+
+function excelError(id: string, ...args: unknown[]): FakeError {
+  try {
+    call(id, ...args);
+  } catch (e) {
+    expect(e).toBeInstanceOf(FakeError);
+    return e as FakeError;
+  }
+  throw new Error(`${id} did not throw`);
+}
+
+const S = (iso: string): number => isoToSerial(iso);
+
+describe("registration", () => {
+  it("associates every id exactly once, on import, before any UI", () => {
+    expect(associate).toHaveBeenCalledTimes(9);
+    const ids = associate.mock.calls.map(([id]) => id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...registry.keys()]).toEqual(Object.keys(mod.REGISTRATIONS));
+    for (const [id, fn] of registry) expect(fn).toBe(mod.REGISTRATIONS[id as keyof typeof mod.REGISTRATIONS]);
+  });
+
+  it("registers exactly the ids of functions.json, with matching parameter counts", () => {
+    expect([...registry.keys()].sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    for (const f of metadata.functions) expect(`${f.id}/${registry.get(f.id)?.length}`).toBe(`${f.id}/${f.parameters.length}`);
+  });
+
+  it("registerCustomFunctions() associates the same nine ids", () => {
+    associate.mockClear();
+    mod.registerCustomFunctions();
+    expect(associate).toHaveBeenCalledTimes(9);
+  });
+});
+
+describe("every registered id, called the way Excel calls it", () => {
+  it.each([
+    ["STATUS", ["IMMEX", 2025, S("2025-06-10"), S("2025-06-20")], "PRESENTADO_EXTEMPORANEO"],
+    ["STATUS", ["IMMEX", 2025, null, S("2025-06-01"), null, S("2025-02-15")], "NO_OBLIGADO"],
+    ["STATUS", ["PROSEC", 2025, null, "2025-05-15", [["IMMEX"]]], "EN_PLAZO"],
+    ["DEADLINE", ["IMMEX", 2025], 45807],
+    ["DEADLINE", ["IMMEX", 2025, "cancelled"], S("2025-09-01")],
+    ["DEADLINE", ["PROSEC", 2025, "due", [["IMMEX"], [null]]], S("2025-05-30")],
+    ["DAYSLEFT", ["IMMEX", 2025, S("2025-05-01")], 29],
+    ["BALANCE", [1000, 0], 1000],
+    ["BALANCE", [1000], 1000],
+    ["EXPORTSHARE", [120000, 12000], 10],
+    ["USD", [1000, 2030, 20], 50000],
+    ["COMMITMENT", ["IMMEX", 2024, 120000, 12000], "CUMPLE"],
+    ["COMMITMENT", ["ALTEX", 2024, 100000, 50000, null, "INDIRECTO", 50000], "CUMPLE"],
+    ["RFC", ["SAT970701NN3"], "VALIDO"],
+    ["RFC", ["SAT970701NN4"], "ADVERTENCIA"],
+    ["RFC", ["NO-ES-RFC"], "INVALIDO"],
+    ["BUSINESSDAYS", [S("2025-08-29"), 2], S("2025-09-03")],
+    ["BUSINESSDAYS", ["2025-08-29", 2, [[S("2025-09-02")]]], S("2025-09-04")],
+  ] as [string, unknown[], unknown][])("%s(%j) = %j", (id, args, expected) => {
+    expect(call(id, ...args)).toBe(expected);
+  });
+
+  it("DAYSLEFT with no as-of date counts from today (a number or #N/A once 2025 is over)", () => {
+    try {
+      expect(typeof call("DAYSLEFT", "IMMEX", 2025)).toBe("number");
+    } catch (e) {
+      expect((e as FakeError).code).toBe("#N/A");
+    }
+  });
+
+  it.each([
+    ["STATUS", ["MAQUILA", 2025], /Programa desconocido/],
+    ["DEADLINE", ["IMMEX", 2025, "mañana"], /Hito desconocido/],
+    ["DAYSLEFT", ["IMMEX", 2025, "30/05/2025"], /AAAA-MM-DD/],
+    ["BALANCE", [-1, 0], /no puede ser negativo/],
+    ["EXPORTSHARE", [0, 10], /mayores que 0/],
+    ["USD", [1000, 2024, 0], /tipo de cambio/],
+    ["COMMITMENT", ["IMMEX", 2024, 100, 10, null, "MIXTO"], /Tipo de exportador/],
+    ["RFC", [null], /Falta el RFC/],
+    ["BUSINESSDAYS", ["2025-08-29", -2], /entero/],
+  ] as [string, unknown[], RegExp][])("%s bad input → #VALUE! with a Spanish message", (id, args, message) => {
+    const e = excelError(id, ...args);
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(message);
+  });
+
+  it.each([
+    ["STATUS", ["IMMEX", 2010], /No hay reglas del RAOCE/],
+    ["DEADLINE", ["ALTEX", 2025, "late"], /R11/],
+    ["DAYSLEFT", ["IMMEX", 2025, "2025-12-31"], /Ya pasaron/],
+    ["USD", [1000, 2030], /No hay tipo de cambio/],
+  ] as [string, unknown[], RegExp][])("%s with no answer → #N/A with a message", (id, args, message) => {
+    const e = excelError(id, ...args);
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(message);
+  });
+
+  it("turns an unexpected exception into #VALUE! instead of crashing the runtime", () => {
+    const e = excelError("STATUS", Object.create(null), 2025); // cannot even be printed
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^Error inesperado/);
+  });
+});
+
+describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
+  let dir: string;
+  let bundle: string;
+  let bundledMetadata: { functions: { id: string }[] };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "raoce-functions-"));
+    const configPath = path.resolve(__dirname, "../../webpack.config.js");
+    const imported = (await import(configPath)) as { default?: unknown };
+    const makeConfig = (imported.default ?? imported) as (env: object, argv: object) => Promise<webpack.Configuration>;
+    const config = await makeConfig({}, { mode: "development" });
+    const keep = ["CustomFunctionsMetadataPlugin", "ExplicitAssociationPlugin", "FunctionsChunkGuardPlugin"];
+    config.entry = { functions: (config.entry as Record<string, string>).functions as string };
+    config.plugins = (config.plugins ?? []).filter((p) => p && keep.includes(p.constructor.name));
+    config.output = { ...config.output, path: dir, clean: false };
+    config.devtool = false;
+    const stats = await new Promise<webpack.Stats>((resolve, reject) =>
+      webpack(config, (err, s) => (err || !s ? reject(err ?? new Error("no stats")) : resolve(s))),
+    );
+    expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
+    bundle = readFileSync(path.join(dir, "functions.js"), "utf8");
+    bundledMetadata = JSON.parse(readFileSync(path.join(dir, "functions.json"), "utf8"));
+  }, 60_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("registers each id once when the bundle runs (the plugin's auto-association is dropped)", () => {
+    const calls: string[] = [];
+    const fakeCustomFunctions = { associate: (id: string) => calls.push(id), Error: FakeError, ErrorCode };
+    vm.runInNewContext(bundle, { CustomFunctions: fakeCustomFunctions, Intl, console });
+    expect(calls).toEqual(bundledMetadata.functions.map((f) => f.id));
+  });
+
+  it("runs without a CustomFunctions global (a plain browser page) and has no eval", () => {
+    expect(() => vm.runInNewContext(bundle, { Intl, console })).not.toThrow();
+    expect(bundle).not.toMatch(/\beval\(|new Function\(/);
+  });
+
+  it("contains no React or Fluent UI", () => {
+    expect(bundle).not.toMatch(/node_modules\/(react|react-dom|scheduler|@fluentui)\//);
+  });
+});

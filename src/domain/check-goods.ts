@@ -121,10 +121,11 @@ export function checkGoods(rows: readonly ParsedRow<GoodInput>[], ctx: GoodsCont
   const issues: Issue[] = [];
   const parsers: Parsers = { sector: memo(parseSector), unit: memo(parseUnit) };
   const goods = rows.map((r) => checkRow(r, ctx, parsers, issues));
-  const seen = new Map<string, number>();
+  const seen = new Map<number, number>();
   for (const g of goods) {
     if (!g.sector || !g.tariffCode) continue;
-    const key = `${g.sector}|${g.tariffCode}`;
+    // Numeric key (8-digit code × 32 + sector number): hashing 100k numbers is far cheaper than 100k strings.
+    const key = Number(g.tariffCode) * 32 + (parsers.sector(g.sector)?.number ?? 0);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, g.index);
     else {

@@ -33,11 +33,14 @@ export function parseTariffCode(value: unknown): TariffParse {
   if (typeof value !== "string") return { ok: false, reason: "NOT_DIGITS" };
   const text = value.trim();
   if (text === "") return { ok: false, reason: "EMPTY" };
+  if (EIGHT_DIGITS.test(text)) return { ok: true, code: text, nico: null, normalizedFrom: "8" }; // the common case, fast
   // Separators between digit groups: dots (R36), tolerated spaces and hyphens.
   if (!/^\d+(?:[.\s-]+\d+)*$/.test(text)) return { ok: false, reason: "NOT_DIGITS" };
   const digits = text.replace(/\D/g, "");
   return fromDigits(digits, digits.length !== text.length);
 }
+
+const EIGHT_DIGITS = /^\d{8}$/;
 
 /** "84836099" → "8483.60.99"; anything that is not 8 digits is returned unchanged. */
 export function formatTariffCode(code8: string): string {

@@ -1,7 +1,11 @@
 /** `raoce` command line: the same engine as the add-in, over JSON and .xlsx files, with no Excel. */
 import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
+import { checkCommand } from "./commands/check";
+import { fillCommand } from "./commands/fill";
+import { layoutCommand } from "./commands/layout";
 import { statusCommand } from "./commands/status";
+import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
 import { EXIT, UsageError } from "./errors";
 
@@ -12,6 +16,11 @@ Uso:
   raoce status --year 2025 --programs IMMEX,PROSEC --program PROSEC [--filed D] [--as-of D]
                [--authorized D] [--cancelled D] [--immex-filed D] [--extra-days D,…] [--json]
   raoce evaluate <reporte.json | -> [--as-of AAAA-MM-DD] [--json]
+  raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
+  raoce layout [--json]                                     nombres y columnas de la plantilla
+  raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
+  raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
+                                                            escribe plazos, estado, cifras, Problemas y Captura VUCEM
 
 Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
 Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
@@ -22,13 +31,17 @@ const COMMANDS: Record<string, Command> = {
   deadlines: deadlinesCommand,
   status: statusCommand,
   evaluate: evaluateCommand,
+  template: templateCommand,
+  layout: layoutCommand,
+  check: checkCommand,
+  fill: fillCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return { stdout: HELP, exitCode: EXIT.ok };
   const command = COMMANDS[name];
-  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${name}»; use deadlines, status o evaluate (raoce --help)`, exitCode: EXIT.unusable };
+  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${name}»; use deadlines, status, evaluate, template, layout, check o fill (raoce --help)`, exitCode: EXIT.unusable };
   try {
     return await command(rest, now);
   } catch (e) {

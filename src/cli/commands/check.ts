@@ -1,0 +1,45 @@
+/**
+ * `raoce check <file.xlsx>… [--as-of DATE] [--json]`: checks RAOCE workbooks without changing them.
+ * Exit 2 if any file is unusable (one stderr line each), else 1 if any file has errors, else 0. Every file of the batch
+ * is checked whatever happens to the others.
+ */
+import { todayInMexico } from "../../workbook/today";
+import { optionalDate, parse } from "../args";
+import { EXIT, UsageError } from "../errors";
+import { json } from "../format";
+import { analyzeFile, fileSummary } from "../workbook-run";
+import type { CommandResult } from "./types";
+
+export async function checkCommand(argv: string[], now: Date): Promise<CommandResult> {
+  const { values, positionals } = parse(argv, { "as-of": { type: "string" }, json: { type: "boolean" } }, true);
+  if (positionals.length === 0) throw new UsageError("indique uno o más libros .xlsx: raoce check reporte.xlsx");
+  const asOf = optionalDate(values["as-of"] as string | undefined, "--as-of");
+  const today = todayInMexico(now);
+
+  const out: string[] = [];
+  const docs: unknown[] = [];
+  const errs: string[] = [];
+  let unusable = 0;
+  let withErrors = 0;
+  for (const file of positionals) {
+    const o = await analyzeFile(file, today, asOf, true); // sequential: one workbook in memory at a time
+    if (!o.ok) {
+      unusable++;
+      errs.push(`raoce check: ${file}: ${o.reason}`);
+      docs.push({ file, error: o.reason });
+      continue;
+    }
+    const a = o.analysis;
+    if (a.summary.errors > 0) withErrors++;
+    if (values.json) docs.push({ file, result: a.result, issues: a.issues });
+    else out.push(fileSummary(file, a));
+  }
+  if (!values.json && positionals.length > 1) {
+    const ok = positionals.length - unusable - withErrors;
+    out.push(`${positionals.length} libros: ${ok} sin errores, ${withErrors} con errores, ${unusable} inutilizables`);
+  }
+  const exitCode = unusable > 0 ? EXIT.unusable : withErrors > 0 ? EXIT.inputErrors : EXIT.ok;
+  const result: CommandResult = { stdout: values.json ? json(docs) : out.join("\n\n"), exitCode };
+  if (errs.length) result.stderr = errs.join("\n");
+  return result;
+}

@@ -1,0 +1,74 @@
+/** Shared by `raoce check` and `raoce fill`: open a workbook file safely and analyze it. */
+import type { IsoDate } from "../domain/dates";
+import type { Milestone } from "../domain/deadlines";
+import type { ProgramResult } from "../domain/evaluate";
+import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
+import { openWorkbookFile, type OpenedWorkbook } from "../workbook/xlsx-file";
+import type { WorkbookSnapshot } from "../workbook/port";
+import type { LocatedIssue } from "../workbook/read-input";
+import { UnusableWorkbookError } from "../workbook/xlsx-guard";
+import { summaryText } from "../workbook/write-plan";
+
+export type FileOutcome =
+  | { file: string; ok: true; opened: OpenedWorkbook; snapshot: WorkbookSnapshot; analysis: UsableAnalysis }
+  | { file: string; ok: false; reason: string };
+
+export async function analyzeFile(file: string, today: IsoDate, asOf?: IsoDate, readOnly = false): Promise<FileOutcome> {
+  try {
+    const opened = await openWorkbookFile(file, { readOnly });
+    const snapshot = await opened.adapter.read();
+    const analysis = analyzeSnapshot(snapshot, today, asOf ? { asOf } : {});
+    if (!analysis.usable) return { file, ok: false, reason: analysis.reason };
+    return { file, ok: true, opened, snapshot, analysis };
+  } catch (e) {
+    if (e instanceof UnusableWorkbookError) return { file, ok: false, reason: e.message };
+    const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
+    return { file, ok: false, reason: `no se pudo leer el libro (${msg})` };
+  }
+}
+
+const MILESTONE_ES: Record<Milestone, string> = {
+  opens: "abre la ventanilla",
+  due: "vence",
+  late: "último día para presentar extemporáneo",
+  cancelled: "se cancela",
+};
+
+const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "—");
+
+export function nextDeadline(programs: readonly ProgramResult[]): string | null {
+  const next = programs
+    .filter((p) => p.nextMilestone)
+    .map((p) => ({ p, m: p.nextMilestone! }))
+    .sort((a, b) => a.m.date.localeCompare(b.m.date))[0];
+  if (!next) return null;
+  const days = next.m.daysLeft === 0 ? "hoy" : next.m.daysLeft === 1 ? "mañana" : `en ${next.m.daysLeft} días`;
+  return `${next.p.type} ${MILESTONE_ES[next.m.milestone]} el ${dmy(next.m.date)} (${days})`;
+}
+
+const SEVERITY_ES = { error: "ERROR", warning: "AVISO", info: "NOTA" } as const;
+
+export function issueLine(i: LocatedIssue): string {
+  return `    [${SEVERITY_ES[i.severity]}] ${i.location ?? "(libro)"} — ${i.message} (${i.code})`;
+}
+
+/** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */
+export function fileSummary(file: string, a: UsableAnalysis): string {
+  const r = a.result;
+  const lines = [file];
+  lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"} — RAOCE ${r.filingYear ?? "?"} (ejercicio ${r.fiscalYear ?? "?"}), estado al ${dmy(r.asOf)}`);
+  if (r.programs.length === 0) lines.push("  Sin programas válidos");
+  for (const p of r.programs) {
+    const d = p.deadlines;
+    const parts = [`${p.type} ${p.number ?? "(sin número)"}`.padEnd(18), (p.statusLabel ?? "—").padEnd(26)];
+    if (p.obliged && d) parts.push(`vence ${dmy(d.due)}`);
+    if (p.reactivationBy) parts.push(`reactivación a más tardar ${dmy(p.reactivationBy)}`);
+    parts.push(`compromiso: ${p.commitment}`);
+    lines.push(`  ${parts.join("  ")}`.trimEnd());
+  }
+  const next = nextDeadline(r.programs);
+  if (next) lines.push(`  Próximo: ${next}`);
+  lines.push(`  ${summaryText(a.summary)}`);
+  for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
+  return lines.join("\n");
+}

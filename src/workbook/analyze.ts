@@ -1,0 +1,52 @@
+/**
+ * One RAOCE check of a workbook snapshot: read the inputs, evaluate, locate every issue. Pure; shared by the CLI
+ * (`raoce check`, `raoce fill`) and the add-in (task pane "Revisar").
+ *
+ *   const snapshot = await adapter.read();
+ *   const a = analyzeSnapshot(snapshot, todayInMexico());
+ *   if (a.usable) await adapter.apply(buildWritePlan(a, snapshot, todayInMexico()));
+ */
+import type { IsoDate } from "../domain/dates";
+import { evaluate, type ReportResult } from "../domain/evaluate";
+import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
+import type { WorkbookSnapshot } from "./port";
+
+export interface UsableAnalysis {
+  usable: true;
+  read: ReadResult;
+  /** The document given to `evaluate` (after any --as-of override). */
+  input: Record<string, unknown>;
+  result: ReportResult;
+  /** Reader issues and engine issues, located, errors first. */
+  issues: LocatedIssue[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+export interface UnusableAnalysis {
+  usable: false;
+  reason: string;
+}
+
+export type Analysis = UsableAnalysis | UnusableAnalysis;
+
+export interface AnalyzeOptions {
+  /** Overrides the workbook's as-of date (CLI --as-of). */
+  asOf?: IsoDate;
+}
+
+export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, options: AnalyzeOptions = {}): Analysis {
+  const read = readInput(snapshot);
+  if (!read.usable) return { usable: false, reason: read.reason ?? "no es una plantilla RAOCE" };
+  const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
+  const result = evaluate(input, today);
+  const issues = mergeIssues(read, result.issues);
+  const count = (s: string) => issues.filter((i) => i.severity === s).length;
+  return {
+    usable: true,
+    read,
+    input,
+    result,
+    issues,
+    summary: { errors: count("error"), warnings: count("warning"), infos: count("info") },
+  };
+}

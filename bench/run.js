@@ -27,6 +27,9 @@ const os = require("node:os");
 const only = process.argv[2];
 const suites = {
   engine: () => require("./engine.ts").benchEngine(),
+  pane: () => require("./pane.ts").benchPane(),
+  workbook: () => require("./workbook.ts").benchWorkbook(),
+  office: () => require("./office-syncs.ts").benchOfficeSyncs(),
 };
 const results = [];
 (async () => {

@@ -1,0 +1,2 @@
+/** Fluent's dark theme in its own chunk: only loaded when Office runs dark. */
+export { webDarkTheme } from "@fluentui/react-components";

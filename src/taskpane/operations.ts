@@ -1,0 +1,89 @@
+/**
+ * What the task pane asks of the workbook. Components receive a `PaneOperations` as a prop, so they are tested
+ * without Office; `createExcelOperations()` (excel-operations.ts, loaded on demand) wires the real one.
+ */
+import type { ReportResult } from "../domain/evaluate";
+import type { Issue } from "../domain/issues";
+import type { PaneSettings, SettingsChange } from "./settings-form";
+
+export type { PaneSettings, SettingsChange } from "./settings-form";
+
+/** An engine issue with the cell it points at, as Excel's Name Box shows it ("Empresa!B6"), when it has one. */
+export interface LocatedIssue extends Issue {
+  location: string | null;
+}
+
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface ValidationOutcome {
+  issues: LocatedIssue[];
+  summary: IssueSummary;
+  /** The settings as the workbook holds them now (after any change the pane saved first). */
+  settings: PaneSettings;
+}
+
+export interface WriteOutcome extends ValidationOutcome {
+  result: ReportResult;
+  /** Cells the write plan filled (output cells + list rows). */
+  cellsWritten: number;
+}
+
+export type InsertOutcome =
+  | { status: "inserted"; sheets: string[] }
+  /** Sheets of the template already exist under those names: nothing was inserted. */
+  | { status: "clash"; sheets: string[] }
+  /** The workbook already has the RAOCE template. */
+  | { status: "present" };
+
+/** What a slow operation is doing now (the pane shows it next to the progress bar). */
+export type ProgressStage = "inserting" | "saving" | "reading" | "validating" | "writing";
+export type OnStage = (stage: ProgressStage) => void;
+
+export interface PaneOperations {
+  insertTemplate(): Promise<InsertOutcome>;
+  /** Reads the workbook (writing `change` first, when the user changed settings in the pane) and lists the issues. */
+  validate(change?: SettingsChange, onStage?: OnStage): Promise<ValidationOutcome>;
+  /** Same, then writes the results into the output cells. */
+  calculateAndWrite(change?: SettingsChange, onStage?: OnStage): Promise<WriteOutcome>;
+  /** Selects a cell given as "Sheet!A1" (or "'My sheet'!A1"). */
+  selectCell(location: string): Promise<void>;
+  readSettings(): Promise<PaneSettings>;
+  /** Writes only the changed settings into their input cells; returns the settings as now stored. */
+  writeSettings(change: SettingsChange): Promise<PaneSettings>;
+}
+
+export function summarize(issues: readonly Issue[]): IssueSummary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const i of issues) {
+    if (i.severity === "error") errors++;
+    else if (i.severity === "warning") warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+/**
+ * The operations over the open Excel workbook. The engine, the workbook modules and the template generator are loaded
+ * on first use (dynamic import), keeping them out of the pane's initial bundle.
+ */
+type ExcelOperationsModule = typeof import("./excel-operations");
+
+export function createExcelOperations(): PaneOperations {
+  let loaded: Promise<PaneOperations> | null = null;
+  // `as string`: see the note on lazy imports in App.tsx (nodenext would ask for a ".js" extension).
+  const real = () => (loaded ??= (import("./excel-operations" as string) as Promise<ExcelOperationsModule>).then((m) => m.excelOperations()));
+  return {
+    insertTemplate: async () => (await real()).insertTemplate(),
+    validate: async (change, onStage) => (await real()).validate(change, onStage),
+    calculateAndWrite: async (change, onStage) => (await real()).calculateAndWrite(change, onStage),
+    selectCell: async (location) => (await real()).selectCell(location),
+    readSettings: async () => (await real()).readSettings(),
+    writeSettings: async (change) => (await real()).writeSettings(change),
+  };
+}

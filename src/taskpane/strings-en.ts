@@ -1,0 +1,125 @@
+/** The en-US catalog of the task pane (see strings.ts; loaded only when Office's display language is English). */
+import type { Strings } from "./strings";
+
+const pluralEn = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+export const EN: Strings = {
+  lang: "en",
+  locale: "en-US",
+  appTitle: "RAOCE for Excel",
+  loading: "Loading…",
+
+  toolbarLabel: "Workbook actions",
+  insertTemplate: "Insert template",
+  insertTemplateHint: "Adds the RAOCE input sheets (Empresa, Programas, Cifras, Bienes…) to this workbook.",
+  validate: "Validate",
+  validateHint: "Reads the workbook and lists the problems found, writing nothing.",
+  calculate: "Calculate and write",
+  calculateHint: "Works out each program's deadlines, status and commitment and writes the results into the grey cells.",
+  settings: "Settings",
+  settingsHint: "Filing year, as-of date, exchange rate and extra non-business days.",
+  busyInserting: "Inserting the template…",
+  busyReading: "Reading the workbook…",
+  busyValidating: "Validating…",
+  busyWriting: "Writing the results to the workbook…",
+  busySavingSettings: "Saving the settings to the workbook…",
+
+  templateInserted: (n) => `Template inserted: ${pluralEn(n, "sheet added", "sheets added")}.`,
+  templateClashTitle: "The template was not inserted",
+  templateClash: (sheets) =>
+    `The workbook already has sheets with these names: ${sheets}. Rename them or use a new workbook; RAOCE never overwrites existing sheets.`,
+  templateAlreadyThere: "This workbook already has the RAOCE template: it was not inserted again.",
+  writeDone: (n) => `Results written to the workbook (${pluralEn(n, "cell", "cells")}).`,
+  writeBlockedTitle: "Results written, but the data has errors",
+  writeBlocked: (n) =>
+    `There ${n === 1 ? "is" : "are"} ${pluralEn(n, "error", "errors")} in the data: the affected results stay empty. Fix them and calculate again.`,
+
+  issuesTitle: "Problems",
+  noIssues: "No problems: the data is ready.",
+  severityTitle: { error: "Errors", warning: "Warnings", info: "Notices" },
+  issueCount: (n) => pluralEn(n, "problem", "problems"),
+  goToCell: (loc) => `Go to ${loc}`,
+  noLocation: "no cell",
+  issueSummary: (e, w, i) =>
+    `${pluralEn(e, "error", "errors")}, ${pluralEn(w, "warning", "warnings")}, ${pluralEn(i, "notice", "notices")}`,
+
+  programsTitle: "Programs",
+  noPrograms: "No programs calculated: enter at least one on the Programas sheet and the filing year.",
+  programHeading: (t, n) => (n ? `${t} ${n}` : t),
+  statusLabel: "Status",
+  nextDeadline: "Next date",
+  milestone: { opens: "Filing opens", due: "Due", late: "Last late-filing day", cancelled: "Cancellation" },
+  daysLeft: (n) => (n === 0 ? "today" : n === 1 ? "1 day left" : `${n.toLocaleString("en-US")} days left`),
+  noNextDeadline: "No pending dates",
+  reactivationBy: "Reactivated by",
+  commitmentLabel: "Export commitment",
+  commitment: { CUMPLE: "Met", NO_CUMPLE: "Not met", NO_EVALUADO: "Not evaluated", POR_CONFIRMAR: "To be confirmed" },
+  nearThreshold: "Near the threshold: VUCEM does not publish its rounding.",
+  captureTitle: "What to enter in VUCEM",
+  captureField: {
+    totalSales: "Ventas totales (a) — total sales, thousand MXN",
+    totalExports: "Total de exportaciones (b) — total exports, thousand MXN",
+    totalImports: "Total de importaciones (c) — total imports, thousand MXN",
+    goods: "Relación de bienes producidos — produced goods",
+  },
+  captureNothing: "Nothing: not required to file this year.",
+  datesSource: "Source of the dates",
+  figuresTitle: "Figures",
+  exportShare: "Export share",
+  balance: "Balance (b − c), thousand MXN",
+  exchangeRateUsed: "Exchange rate used",
+
+  settingsTitle: "Workbook settings",
+  settingsIntro: "These values live on the workbook's Empresa sheet; they are saved there when you press “Save to workbook”.",
+  filingYear: "Filing year",
+  filingYearHint: "The year the RAOCE is filed (2025 reports fiscal year 2024).",
+  filingYearInvalid: "Enter a four-digit year, for example 2025.",
+  asOf: "As-of date",
+  asOfHint: "YYYY-MM-DD. Empty = today (Mexico City time).",
+  dateInvalid: "Enter a valid date as YYYY-MM-DD, for example 2025-05-15.",
+  exchangeRate: "Exchange rate (MXN per USD)",
+  exchangeRateHint: "Empty = Banxico FIX average of the fiscal year (product table).",
+  exchangeRateInvalid: "Enter a number greater than zero, for example 18.3263.",
+  exchangeRateSource: (s) => `Source: ${s}`,
+  exchangeRateNoSource: "Source: no exchange rate for that fiscal year; enter one.",
+  extraDays: "Extra non-business days",
+  extraDaysHint: "One YYYY-MM-DD date per line (SE acuerdos: Holy Week, year-end closure).",
+  extraDaysInvalid: (bad) => `Invalid dates: ${bad}. Use YYYY-MM-DD, one per line.`,
+  saveSettings: "Save to workbook",
+  settingsSaved: "Settings saved to the workbook.",
+  settingsUnsaved: "Unsaved changes: they are saved to the workbook when you validate or calculate.",
+  settingsFixFirst: "Fix the settings before continuing.",
+  settingsLoadFailed: "The workbook's settings could not be read.",
+  reloadSettings: "Read again",
+
+  errorTitle: "Excel could not complete the action",
+  dismiss: "Dismiss",
+  errors: {
+    editMode: "Finish editing the cell (press Enter or Esc) and try again.",
+    protectedSheet:
+      "The sheet is protected and the cell is locked. Unprotect the sheet (Review › Unprotect Sheet) or type only in the white cells.",
+    notFound:
+      "A sheet, table or name of the template was not found: it may have been deleted or renamed. Insert the template into a new workbook or restore the name.",
+    hiddenSheet: "The cell is on a hidden sheet: unhide it (right-click a sheet tab › Unhide) and try again.",
+    templateMissing: "This workbook does not have the RAOCE template. Press “Insert template” to add it.",
+    tooLarge: "The workbook is too large to read or write in one go (Excel on the web limit).",
+    busy: "Excel is busy. Wait a few seconds and try again.",
+    unsupported: "This version of Excel does not support the operation. Update Excel or use Excel on the web.",
+    network: "The connection to Excel was lost. Check your connection and try again.",
+    generic: "An unexpected error occurred.",
+    detail: (code, msg) => `Technical detail: ${code}${msg ? ` — ${msg}` : ""}`,
+  },
+
+  outsideTitle: "Open this add-in in Excel",
+  outsideBody:
+    "This page is the RAOCE for Excel task pane. Outside Excel it cannot read or write a workbook, so there is nothing to calculate here.",
+  outsideHowTitle: "How to load it (sideload)",
+  outsideSteps: [
+    "Excel on the web: Home › Add-ins › More add-ins › My add-ins › Upload my add-in, and pick manifest.xml.",
+    "Excel desktop (Windows): share the folder holding manifest.xml, add it under File › Options › Trust Center › Trusted Add-in Catalogs, then use Home › Add-ins › Shared folder.",
+    "Excel for Mac: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef and restart Excel.",
+    "Development: npm run start opens Excel with the add-in already loaded.",
+  ],
+  outsideMore: "More details in the project README.",
+};
+

@@ -1,0 +1,279 @@
+/**
+ * Every string the task pane shows, one catalog per language: es-MX (default, here) and en-US (strings-en.ts, loaded
+ * on demand), chosen from Office's display language. Issue messages, status labels and commitment reasons come from the engine in both languages
+ * (`message`/`messageEn`, `statusLabel`/`statusLabelEn`, `commitmentReason`/`commitmentReasonEn`).
+ *
+ * The VUCEM field names stay in Spanish in both catalogs (that is what the accountant sees on VUCEM's screens); the
+ * English catalog adds a gloss.
+ */
+import type { Severity } from "../domain/issues";
+
+export type Lang = "es" | "en";
+
+type CommitmentCode = "CUMPLE" | "NO_CUMPLE" | "NO_EVALUADO" | "POR_CONFIRMAR";
+type MilestoneCode = "opens" | "due" | "late" | "cancelled";
+type CaptureCode = "totalSales" | "totalExports" | "totalImports" | "goods";
+
+export interface Strings {
+  lang: Lang;
+  /** BCP 47 tag for Intl formatting. */
+  locale: string;
+  appTitle: string;
+  loading: string;
+
+  // toolbar
+  toolbarLabel: string;
+  insertTemplate: string;
+  insertTemplateHint: string;
+  validate: string;
+  validateHint: string;
+  calculate: string;
+  calculateHint: string;
+  settings: string;
+  settingsHint: string;
+  busyInserting: string;
+  busyReading: string;
+  busyValidating: string;
+  busyWriting: string;
+  busySavingSettings: string;
+
+  // outcomes
+  templateInserted: (sheets: number) => string;
+  templateClashTitle: string;
+  templateClash: (sheets: string) => string;
+  templateAlreadyThere: string;
+  writeDone: (cells: number) => string;
+  writeBlockedTitle: string;
+  writeBlocked: (errors: number) => string;
+
+  // issues
+  issuesTitle: string;
+  noIssues: string;
+  severityTitle: Record<Severity, string>;
+  issueCount: (n: number) => string;
+  goToCell: (location: string) => string;
+  noLocation: string;
+  issueSummary: (errors: number, warnings: number, infos: number) => string;
+
+  // program cards
+  programsTitle: string;
+  noPrograms: string;
+  programHeading: (type: string, number: string | null) => string;
+  statusLabel: string;
+  nextDeadline: string;
+  milestone: Record<MilestoneCode, string>;
+  daysLeft: (n: number) => string;
+  noNextDeadline: string;
+  reactivationBy: string;
+  commitmentLabel: string;
+  commitment: Record<CommitmentCode, string>;
+  nearThreshold: string;
+  captureTitle: string;
+  captureField: Record<CaptureCode, string>;
+  captureNothing: string;
+  datesSource: string;
+  figuresTitle: string;
+  exportShare: string;
+  balance: string;
+  exchangeRateUsed: string;
+
+  // settings
+  settingsTitle: string;
+  settingsIntro: string;
+  filingYear: string;
+  filingYearHint: string;
+  filingYearInvalid: string;
+  asOf: string;
+  asOfHint: string;
+  dateInvalid: string;
+  exchangeRate: string;
+  exchangeRateHint: string;
+  exchangeRateInvalid: string;
+  exchangeRateSource: (source: string) => string;
+  exchangeRateNoSource: string;
+  extraDays: string;
+  extraDaysHint: string;
+  extraDaysInvalid: (bad: string) => string;
+  saveSettings: string;
+  settingsSaved: string;
+  settingsUnsaved: string;
+  settingsFixFirst: string;
+  settingsLoadFailed: string;
+  reloadSettings: string;
+
+  // errors
+  errorTitle: string;
+  dismiss: string;
+  errors: {
+    editMode: string;
+    protectedSheet: string;
+    notFound: string;
+    hiddenSheet: string;
+    templateMissing: string;
+    tooLarge: string;
+    busy: string;
+    unsupported: string;
+    network: string;
+    generic: string;
+    detail: (code: string, message: string) => string;
+  };
+
+  // outside Office
+  outsideTitle: string;
+  outsideBody: string;
+  outsideHowTitle: string;
+  outsideSteps: string[];
+  outsideMore: string;
+}
+
+/** Formats a count with the right noun form. */
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("es-MX")} ${n === 1 ? one : many}`;
+
+export const ES: Strings = {
+  lang: "es",
+  locale: "es-MX",
+  appTitle: "RAOCE para Excel",
+  loading: "Cargando…",
+
+  toolbarLabel: "Acciones del libro",
+  insertTemplate: "Insertar plantilla",
+  insertTemplateHint: "Agrega al libro las hojas de captura del RAOCE (Empresa, Programas, Cifras, Bienes…).",
+  validate: "Validar",
+  validateHint: "Lee el libro y lista los problemas encontrados, sin escribir nada.",
+  calculate: "Calcular y escribir",
+  calculateHint: "Calcula plazos, estado y compromiso de cada programa y escribe los resultados en las celdas grises.",
+  settings: "Configuración",
+  settingsHint: "Año de presentación, fecha de corte, tipo de cambio y días inhábiles adicionales.",
+  busyInserting: "Insertando la plantilla…",
+  busyReading: "Leyendo el libro…",
+  busyValidating: "Validando…",
+  busyWriting: "Escribiendo resultados en el libro…",
+  busySavingSettings: "Guardando la configuración en el libro…",
+
+  templateInserted: (n) => `Plantilla insertada: ${plural(n, "hoja agregada", "hojas agregadas")}.`,
+  templateClashTitle: "No se insertó la plantilla",
+  templateClash: (sheets) =>
+    `El libro ya tiene hojas con estos nombres: ${sheets}. Cámbieles el nombre o use un libro nuevo; RAOCE no sobrescribe hojas existentes.`,
+  templateAlreadyThere: "Este libro ya tiene la plantilla RAOCE: no se insertó otra vez.",
+  writeDone: (n) => `Resultados escritos en el libro (${plural(n, "celda", "celdas")}).`,
+  writeBlockedTitle: "Resultados escritos con errores en los datos",
+  writeBlocked: (n) =>
+    `Hay ${plural(n, "error", "errores")} en los datos: los resultados afectados quedan vacíos. Corríjalos y vuelva a calcular.`,
+
+  issuesTitle: "Problemas",
+  noIssues: "Sin problemas: los datos están listos.",
+  severityTitle: { error: "Errores", warning: "Advertencias", info: "Avisos" },
+  issueCount: (n) => plural(n, "problema", "problemas"),
+  goToCell: (loc) => `Ir a ${loc}`,
+  noLocation: "sin celda",
+  issueSummary: (e, w, i) =>
+    `${plural(e, "error", "errores")}, ${plural(w, "advertencia", "advertencias")}, ${plural(i, "aviso", "avisos")}`,
+
+  programsTitle: "Programas",
+  noPrograms: "No hay programas calculados: capture al menos uno en la hoja Programas y el año de presentación.",
+  programHeading: (t, n) => (n ? `${t} ${n}` : t),
+  statusLabel: "Estado",
+  nextDeadline: "Próxima fecha",
+  milestone: { opens: "Abre el periodo", due: "Vence", late: "Último día extemporáneo", cancelled: "Cancelación" },
+  daysLeft: (n) => (n === 0 ? "hoy" : n === 1 ? "falta 1 día" : `faltan ${n.toLocaleString("es-MX")} días`),
+  noNextDeadline: "Sin fechas pendientes",
+  reactivationBy: "Reactivación a más tardar",
+  commitmentLabel: "Compromiso de exportación",
+  commitment: { CUMPLE: "Cumple", NO_CUMPLE: "No cumple", NO_EVALUADO: "No evaluado", POR_CONFIRMAR: "Por confirmar" },
+  nearThreshold: "Cerca del umbral: VUCEM no publica su redondeo.",
+  captureTitle: "Qué capturar en VUCEM",
+  captureField: {
+    totalSales: "Ventas totales (a), miles de pesos",
+    totalExports: "Total de exportaciones (b), miles de pesos",
+    totalImports: "Total de importaciones (c), miles de pesos",
+    goods: "Relación de bienes producidos",
+  },
+  captureNothing: "Nada: no está obligado a presentar este año.",
+  datesSource: "Fuente de las fechas",
+  figuresTitle: "Cifras",
+  exportShare: "Porcentaje de exportación",
+  balance: "Saldo (b − c), miles de pesos",
+  exchangeRateUsed: "Tipo de cambio usado",
+
+  settingsTitle: "Configuración del libro",
+  settingsIntro: "Estos datos viven en la hoja Empresa del libro; se guardan ahí al pulsar «Guardar en el libro».",
+  filingYear: "Año de presentación",
+  filingYearHint: "El año en que se presenta el RAOCE (2025 reporta el ejercicio 2024).",
+  filingYearInvalid: "Escriba un año de cuatro dígitos, por ejemplo 2025.",
+  asOf: "Fecha de corte",
+  asOfHint: "AAAA-MM-DD. Vacía = hoy (hora de la Ciudad de México).",
+  dateInvalid: "Escriba una fecha válida con el formato AAAA-MM-DD, por ejemplo 2025-05-15.",
+  exchangeRate: "Tipo de cambio (MXN por USD)",
+  exchangeRateHint: "Vacío = promedio FIX de Banxico del ejercicio (tabla del producto).",
+  exchangeRateInvalid: "Escriba un número mayor que cero, por ejemplo 18.3263.",
+  exchangeRateSource: (s) => `Fuente: ${s}`,
+  exchangeRateNoSource: "Fuente: sin tipo de cambio para ese ejercicio; capture uno.",
+  extraDays: "Días inhábiles adicionales",
+  extraDaysHint: "Una fecha AAAA-MM-DD por línea (acuerdos de la SE: Semana Santa, cierre de año).",
+  extraDaysInvalid: (bad) => `Fechas no válidas: ${bad}. Use AAAA-MM-DD, una por línea.`,
+  saveSettings: "Guardar en el libro",
+  settingsSaved: "Configuración guardada en el libro.",
+  settingsUnsaved: "Cambios sin guardar: se guardarán en el libro al validar o calcular.",
+  settingsFixFirst: "Corrija la configuración antes de continuar.",
+  settingsLoadFailed: "No se pudo leer la configuración del libro.",
+  reloadSettings: "Volver a leer",
+
+  errorTitle: "Excel no pudo completar la acción",
+  dismiss: "Cerrar",
+  errors: {
+    editMode: "Termine de editar la celda (pulse Entrar o Esc) y vuelva a intentarlo.",
+    protectedSheet:
+      "La hoja está protegida y la celda está bloqueada. Desproteja la hoja (Revisar › Desproteger hoja) o escriba solo en las celdas blancas.",
+    notFound:
+      "No se encontró una hoja, tabla o nombre de la plantilla: quizá se borró o se le cambió el nombre. Inserte la plantilla en un libro nuevo o restaure el nombre.",
+    hiddenSheet: "La celda está en una hoja oculta: muéstrela (clic derecho en una pestaña › Mostrar) y vuelva a intentarlo.",
+    templateMissing: "Este libro no tiene la plantilla RAOCE. Pulse «Insertar plantilla» para agregarla.",
+    tooLarge: "El libro es demasiado grande para leerlo o escribirlo de una vez (límite de Excel para la Web).",
+    busy: "Excel está ocupado. Espere unos segundos y vuelva a intentarlo.",
+    unsupported: "Esta versión de Excel no admite la operación. Actualice Excel o use Excel para la Web.",
+    network: "Se perdió la conexión con Excel. Revise su conexión y vuelva a intentarlo.",
+    generic: "Ocurrió un error inesperado.",
+    detail: (code, msg) => `Detalle técnico: ${code}${msg ? ` — ${msg}` : ""}`,
+  },
+
+  outsideTitle: "Abra este complemento en Excel",
+  outsideBody:
+    "Esta página es el panel de RAOCE para Excel. Fuera de Excel no puede leer ni escribir un libro, así que aquí no hay nada que calcular.",
+  outsideHowTitle: "Cómo cargarlo (sideload)",
+  outsideSteps: [
+    "Excel para la Web: Inicio › Complementos › Más complementos › Mis complementos › Cargar mi complemento, y elija manifest.xml.",
+    "Excel de escritorio (Windows): comparta la carpeta de manifest.xml, agréguela en Archivo › Opciones › Centro de confianza › Catálogos de complementos de confianza y use Inicio › Complementos › Carpeta compartida.",
+    "Excel para Mac: copie manifest.xml a ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef y reinicie Excel.",
+    "Desarrollo: npm run start abre Excel con el complemento ya cargado.",
+  ],
+  outsideMore: "Más detalles en el README del proyecto.",
+};
+
+/** English when Office's display language is English (any `en-*`), otherwise es-MX. */
+export function langFor(displayLanguage: string | null | undefined): Lang {
+  return /^en\b/i.test(displayLanguage ?? "") ? "en" : "es";
+}
+
+/** The catalog for a display language. The English one is its own chunk (most users run Office in Spanish). */
+export async function loadStrings(displayLanguage: string | null | undefined): Promise<Strings> {
+  if (langFor(displayLanguage) === "es") return ES;
+  // `as string`: see the note on lazy imports in App.tsx.
+  return (await (import("./strings-en" as string) as Promise<typeof import("./strings-en")>)).EN;
+}
+
+/** The engine's text in the pane's language. */
+export function pick(strings: Strings, es: string, en: string): string {
+  return strings.lang === "en" ? en : es;
+}
+
+/** An ISO date (YYYY-MM-DD) as the user reads it: "30 may 2025" / "May 30, 2025". Calendar dates, no time zone. */
+export function formatDate(strings: Strings, iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(strings.locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
+}
+
+export function formatNumber(strings: Strings, n: number, decimals = 2): string {
+  return n.toLocaleString(strings.locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}

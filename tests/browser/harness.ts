@@ -1,0 +1,142 @@
+/**
+ * What the browser test and the pane bench share: build the add-in (webpack, office.js from node_modules) into a
+ * folder, serve it over http on localhost, launch Debian's Chromium through playwright-core, and the fake Office
+ * script to inject before the page's scripts.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { transformSync } from "@swc/core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { describeXlsx } from "./xlsx-description";
+
+export const ROOT = resolve(__dirname, "../..");
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/**
+ * `OFFICE_JS=local node_modules/.bin/webpack --mode production --output-path <dir>`: the real production bundle,
+ * with office.js copied from node_modules (served from the same folder, as the page needs outside Office).
+ */
+export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-"))): Promise<string> {
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir], {
+      cwd: ROOT,
+      env: { ...process.env, OFFICE_JS: "local", NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      if (code === 0 && existsSync(join(outDir, "taskpane.html"))) ok(outDir);
+      else fail(new Error(`webpack failed (${code}):\n${out.slice(-4000)}`));
+    });
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".css": "text/css",
+};
+
+/** A static file server on 127.0.0.1 (random port). */
+export async function serve(dir: string): Promise<{ origin: string; server: Server; close(): Promise<void> }> {
+  const base = resolve(dir);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const file = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(base + sep) || !existsSync(file)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const port = (server.address() as { port: number }).port;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  // A fresh profile per launch: playwright-core's launch() uses a new temporary user-data-dir.
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+let fakeScript: string | null = null;
+
+/** tests/browser/fake-office.ts as a classic script (types stripped, wrapped so its `export`s stay local). */
+export function fakeOfficeScript(): string {
+  if (fakeScript) return fakeScript;
+  const file = join(__dirname, "fake-office.ts");
+  const { code } = transformSync(readFileSync(file, "utf8"), {
+    filename: file,
+    jsc: { parser: { syntax: "typescript" }, target: "es2020" },
+    module: { type: "commonjs" },
+  });
+  fakeScript = `(function(){var exports={};var module={exports:exports};\n${code}\n})();`;
+  return fakeScript;
+}
+
+export interface PaneSession {
+  page: Page;
+  context: BrowserContext;
+  /** console errors and uncaught page errors. */
+  errors: string[];
+  /** Requests that tried to leave the page's origin (they are aborted). */
+  foreign: string[];
+}
+
+/**
+ * A page on the served pane. With `fakeOffice`, the fake `Office`/`Excel` is injected before the page's scripts and
+ * the page's office.js is answered with an empty script (so it cannot replace the fake); without it the real
+ * office.js from node_modules runs, as in a plain browser.
+ */
+export async function openPane(browser: Browser, origin: string, options: { fakeOffice: boolean; query?: string; width?: number }): Promise<PaneSession> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 380, height: 900 }, locale: "es-MX" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreign: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      foreign.push(url);
+      return route.abort();
+    }
+    if (options.fakeOffice && new URL(url).pathname.endsWith("/office-js/office.js")) {
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: "/* office.js replaced by the test's fake (see tests/browser/fake-office.ts) */" });
+    }
+    return route.continue();
+  });
+  if (options.fakeOffice) {
+    await page.exposeFunction("__raoceInsertXlsx", (base64: string) => describeXlsx(base64));
+    await page.addInitScript({ content: fakeOfficeScript() });
+  }
+  await page.goto(`${origin}/taskpane.html${options.query ? `?${options.query}` : ""}`);
+  return { page, context, errors, foreign };
+}

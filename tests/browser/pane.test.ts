@@ -1,0 +1,206 @@
+/**
+ * The built task pane in headless Chromium (Debian's, through playwright-core) on a fake Excel workbook:
+ * insert the template → validate → calculate and write, end to end; no console errors; no request leaves the page's
+ * origin; a screenshot for the README (docs/screenshot-taskpane.png). Also: a plain browser (real office.js, no
+ * Office) gets the explanatory state, an Excel error becomes a readable message, and English Office gets English.
+ *
+ * The production bundle is built once (webpack, OFFICE_JS=local) into a temporary folder and served on 127.0.0.1.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { isoToSerial } from "../../src/workbook/serial-dates";
+import { ISSUES_BLOCK, NAMED_CELLS, SHEETS, TABLES } from "../../src/workbook/layout";
+import type { FakeBook } from "./fake-office";
+import { ROOT, buildPane, launchChromium, openPane, serve, type PaneSession } from "./harness";
+
+jest.setTimeout(240_000);
+
+let dir: string;
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Browser;
+const sessions: PaneSession[] = [];
+
+beforeAll(async () => {
+  dir = await buildPane();
+  server = await serve(dir);
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all(sessions.map((s) => s.context.close().catch(() => undefined)));
+  await browser?.close();
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(options: Parameters<typeof openPane>[2]): Promise<PaneSession> {
+  const s = await openPane(browser, server.origin, options);
+  sessions.push(s);
+  return s;
+}
+
+/**
+ * Runs `fn(window.__fakeExcel, arg)` in the page. Playwright sends `fn`'s source through the DevTools protocol
+ * (not eval: the page's CSP has no 'unsafe-eval'), so `fn` must be self-contained.
+ */
+function book<A, R>(page: Page, fn: (b: FakeBook, arg: A) => R, arg: A): Promise<R> {
+  const wrapped = new Function("arg", `return (${fn.toString()})(window.__fakeExcel, arg);`) as (arg: unknown) => R;
+  return page.evaluate(wrapped, arg as unknown);
+}
+
+const nameCell = (name: string) => {
+  const n = NAMED_CELLS.find((x) => x.name === name)!;
+  return { sheet: n.sheet as string, address: n.cell };
+};
+
+/** What an accountant types into the template: an IMMEX company (examples/json/immex-industrial.json), wrong RFC. */
+async function typeInputs(page: Page): Promise<void> {
+  const serial = (iso: string) => isoToSerial(iso, false);
+  const inputs: [string, string, string | number][] = [
+    [...(Object.values(nameCell("RAOCE_RFC")) as [string, string]), "SAT97A701NN3"], // not an RFC: an error
+    [...(Object.values(nameCell("RAOCE_RAZON_SOCIAL")) as [string, string]), "Manufacturas del Norte, S.A. de C.V."],
+    [...(Object.values(nameCell("RAOCE_ANIO_PRESENTACION")) as [string, string]), 2025],
+    [...(Object.values(nameCell("RAOCE_FECHA_CORTE")) as [string, string]), serial("2025-05-15")],
+    [...(Object.values(nameCell("RAOCE_VENTAS_TOTALES")) as [string, string]), 120000],
+    [...(Object.values(nameCell("RAOCE_EXPORTACIONES")) as [string, string]), 12000],
+    [...(Object.values(nameCell("RAOCE_IMPORTACIONES")) as [string, string]), 8000],
+  ];
+  const programs = TABLES.find((t) => t.name === "tblProgramas")!;
+  const col = (header: string) => String.fromCharCode(65 + programs.columns.findIndex((c) => c.header === header));
+  inputs.push([programs.sheet, `${col("Programa")}6`, "IMMEX"]);
+  inputs.push([programs.sheet, `${col("Número")}6`, "83-2019"]);
+  inputs.push([programs.sheet, `${col("Modalidad")}6`, "INDUSTRIAL"]);
+  inputs.push([programs.sheet, `${col("Fecha de autorización")}6`, serial("2019-03-01")]);
+  await book(page, (b, list) => list.forEach(([s, a, v]) => b.set(s, a, v)), inputs);
+}
+
+describe("task pane in Chromium on a fake Excel", () => {
+  test("insert → validate → calculate and write, end to end", async () => {
+    const { page, errors, foreign } = await open({ fakeOffice: true, query: "lang=es-MX" });
+    const insert = page.getByRole("button", { name: "Insertar plantilla" });
+    await insert.waitFor();
+
+    // 1. Insert the template: the pane generates the .xlsx, the fake adds what it contains.
+    await insert.click();
+    await page.getByText(/Plantilla insertada: 7 hojas agregadas/).waitFor({ timeout: 60_000 });
+    const inserted = await book(page, (b) => ({ sheets: b.sheets.map((s) => s.name), names: b.names.size, tables: [...b.tables.values()].map((t) => t.name) }), null);
+    expect(inserted.sheets).toEqual(Object.values(SHEETS));
+    expect(inserted.tables.sort()).toEqual(TABLES.map((t) => t.name).sort());
+    expect(inserted.names).toBeGreaterThan(NAMED_CELLS.length);
+
+    // 2. The user types the inputs; "Validar" lists the issues; clicking one selects its cell. (Keyboard: Tab from
+    //    "Insertar plantilla" reaches "Validar", Enter runs it.)
+    await typeInputs(page);
+    await insert.focus();
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, focusVisible: el.matches(":focus-visible") && el.hasAttribute("data-fui-focus-visible"), outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toEqual({ text: "Validar", focusVisible: true, outline: "solid" }); // visible focus
+    await page.keyboard.press("Enter");
+    const rfcIssue = page.getByRole("button", { name: /RFC.*Ir a Empresa!B6/ });
+    await rfcIssue.waitFor();
+    await expect(page.getByRole("heading", { name: /^Errores/ }).count()).resolves.toBe(1);
+    await rfcIssue.click();
+    await page.waitForFunction(() => window.__fakeExcel.selection === "Empresa!B6");
+    expect(await book(page, (b) => b.active, null)).toBe(SHEETS.company);
+
+    // 3. Settings: the user's exchange rate and two extra non-business days, saved into the workbook's input cells.
+    await page.getByRole("button", { name: "Configuración" }).click();
+    const rate = page.getByRole("textbox", { name: /Tipo de cambio/ });
+    await rate.waitFor();
+    await expect(page.getByRole("textbox", { name: /Año de presentación/ }).inputValue()).resolves.toBe("2025");
+    await expect(page.getByRole("textbox", { name: /Fecha de corte/ }).inputValue()).resolves.toBe("2025-05-15");
+    await rate.fill("18.5");
+    await expect(page.getByTestId("rate-source").textContent()).resolves.toBe("Fuente: Capturado por el usuario");
+    // Ten days: more than the 8 blank rows of tblInhabiles, so the table grows (Table.rows.add).
+    const extra = ["2025-04-17", "2025-04-18", ...Array.from({ length: 8 }, (_, i) => `2025-12-${22 + i}`)];
+    await page.getByRole("textbox", { name: /Días inhábiles/ }).fill(extra.join("\n"));
+    await page.getByRole("button", { name: "Guardar en el libro" }).click();
+    await page.getByText("Configuración guardada en el libro.").waitFor();
+    const rateCell = nameCell("RAOCE_TIPO_CAMBIO");
+    expect(await book(page, (b, c) => b.get(c.sheet, c.address), rateCell)).toBe(18.5);
+    const daysTable = await book(page, (b) => ({ rows: b.tables.get("tblinhabiles")!.rows, cells: Array.from({ length: 10 }, (_, i) => b.get("Empresa", `A${29 + i}`)) }), null);
+    expect(daysTable).toEqual({ rows: 10, cells: extra.map((d) => isoToSerial(d)) });
+
+    // 4. The user fixes the RFC; "Calcular y escribir" writes the outputs and shows the program card.
+    await book(page, (b, c) => b.set(c.sheet, c.address, "SAT970701NN3"), nameCell("RAOCE_RFC"));
+    await page.getByRole("button", { name: "Calcular y escribir" }).click();
+    const card = page.getByRole("article", { name: /IMMEX 83-2019/ });
+    await card.waitFor();
+    await expect(card.getByTestId("status-badge").textContent()).resolves.toBe("En plazo");
+    await expect(card.textContent()).resolves.toMatch(/Vence: 30 may 2025 · faltan 15 días/);
+    await expect(card.textContent()).resolves.toContain("Cumple");
+    await page.getByText(/Resultados escritos en el libro/).waitFor();
+    await expect(page.getByRole("heading", { name: /^Errores/ }).count()).resolves.toBe(0);
+    await page.getByRole("button", { name: /vence el 2025-05-30.*Ir a Programas!F6/ }).waitFor();
+
+    // The fake workbook's output cells were written (through the layout's names / table columns).
+    const status = String.fromCharCode(65 + TABLES[0]!.columns.findIndex((c) => c.header === "Estado"));
+    const out = await book(
+      page,
+      (b, a) => ({
+        balance: b.get("Cifras", "B14"),
+        share: b.get("Cifras", "B15"),
+        rateUsed: b.get("Cifras", "B18"),
+        rateSource: b.get("Empresa", "B18"),
+        asOfUsed: b.get("Empresa", "B15"),
+        status: b.get("Programas", `${a.status}6`),
+        firstIssue: [b.get(a.issues, "A6"), b.get(a.issues, "B6")],
+        protectedAgain: b.sheets.filter((s) => s.protected).map((s) => s.name),
+      }),
+      { status, issues: ISSUES_BLOCK.sheet },
+    );
+    expect(out).toMatchObject({
+      balance: 4000,
+      share: 0.1,
+      rateUsed: 18.5,
+      rateSource: "Capturado por el usuario",
+      asOfUsed: isoToSerial("2025-05-15"),
+      status: "En plazo",
+      firstIssue: ["Info", "DUE_SOON"],
+    });
+    expect(out.protectedAgain).toEqual(expect.arrayContaining([SHEETS.company, SHEETS.programs, SHEETS.figures, SHEETS.issues, SHEETS.capture]));
+
+    mkdirSync(join(ROOT, "docs"), { recursive: true });
+    await page.getByRole("button", { name: "Configuración" }).click(); // close the settings for the picture
+    await page.screenshot({ path: join(ROOT, "docs/screenshot-taskpane.png"), fullPage: true });
+
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  test("an Excel error is shown as a readable message, and the pane keeps working", async () => {
+    const { page, errors, foreign } = await open({ fakeOffice: true });
+    await page.getByRole("button", { name: "Validar" }).waitFor();
+    await page.evaluate(() => (window.__fakeExcel.failNextSync = "InvalidOperationInEditMode"));
+    await page.getByRole("button", { name: "Validar" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain("Termine de editar la celda");
+    // No template in this workbook: the next try says so, in words.
+    await page.getByRole("button", { name: "Validar" }).click();
+    await page.getByText(/no tiene la plantilla RAOCE/).waitFor();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+
+  test("English Office → English pane, dark theme followed", async () => {
+    const { page, errors } = await open({ fakeOffice: true, query: "lang=en-US&theme=dark" });
+    await page.getByRole("button", { name: "Insert template" }).waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("RAOCE for Excel");
+    const bg = await page.evaluate(() => getComputedStyle(document.querySelector("main")!).backgroundColor);
+    expect(bg).not.toBe("rgb(255, 255, 255)");
+    expect(errors).toEqual([]);
+  });
+
+  test("a plain browser (real office.js, no Office) gets a clear explanatory state", async () => {
+    const { page, errors, foreign } = await open({ fakeOffice: false });
+    await page.getByText("Abra este complemento en Excel").waitFor({ timeout: 20_000 });
+    await expect(page.getByText(/Cómo cargarlo/).count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});

@@ -25,7 +25,8 @@ export async function benchOfficeSyncs(small = 10, large = 10_000) {
   const b = await syncsFor(large);
   const total = (x: { read: number; apply: number }) => x.read + x.apply;
   return {
-    name: `Office.js context.sync() COUNT (shown in the time columns), read+apply (${b.read}+${b.apply}), ${large.toLocaleString("en-US")} goods rows`,
+    name: `Office.js context.sync() calls, read+apply (${b.read}+${b.apply}), ${large.toLocaleString("en-US")} goods rows`,
+    unit: "syncs",
     baseline: `same with ${small} goods rows (${a.read}+${a.apply})`,
     ms: total(b),
     baselineMs: total(a),

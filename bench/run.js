@@ -30,6 +30,8 @@ const suites = {
   pane: () => require("./pane.ts").benchPane(),
   workbook: () => require("./workbook.ts").benchWorkbook(),
   office: () => require("./office-syncs.ts").benchOfficeSyncs(),
+  functions: () => require("./functions.ts").benchFunctions(),
+  deps: () => require("./deps.ts").benchDeps(),
 };
 const results = [];
 (async () => {
@@ -40,9 +42,14 @@ const results = [];
   }
   const cpu = os.cpus()[0]?.model ?? "cpu";
   console.log(`RAOCE bench — ${new Date().toISOString().slice(0, 10)} — node ${process.version} — ${os.cpus().length}× ${cpu}`);
-  console.log("| benchmark | baseline | time | baseline time | ratio | target |");
+  console.log("| benchmark | baseline | measured | baseline measured | ratio | target |");
   console.log("|---|---|---|---|---|---|");
+  // Rows carry {ms, baselineMs} for times, or {value, baselineValue, unit} for counts and sizes (syncs, KB, packages).
+  const show = (v, unit) => (unit === "ms" ? `${v.toFixed(1)} ms` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${unit}`);
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.baseline} | ${r.ms.toFixed(1)} ms | ${r.baselineMs.toFixed(1)} ms | ${r.ratio.toFixed(2)}× | ${r.target} |`);
+    const unit = r.unit ?? "ms";
+    const v = r.value ?? r.ms;
+    const bv = r.baselineValue ?? r.baselineMs;
+    console.log(`| ${r.name} | ${r.baseline} | ${show(v, unit)} | ${show(bv, unit)} | ${r.ratio.toFixed(2)}× | ${r.target} |`);
   }
 })();

@@ -30,6 +30,8 @@ export interface BenchRow {
   baselineMs: number;
   ratio: number;
   target: string;
+  /** "ms" when absent; sizes are in "KB". */
+  unit?: string;
 }
 
 export async function benchPane(runs = 7): Promise<BenchRow[]> {

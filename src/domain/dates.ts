@@ -86,3 +86,18 @@ export function weekday(iso: IsoDate): number {
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
 export const isAfter = (a: IsoDate, b: IsoDate): boolean => a > b;
 export const yearOf = (iso: IsoDate): number => Number(iso.slice(0, 4));
+
+export const MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"] as const;
+export const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
+/** "30 de mayo de 2025": dates in messages are written out for the accountant (invalid input is echoed). */
+export function longDateEs(date: IsoDate): string {
+  const d = parseIsoDate(date);
+  return d ? `${d.day} de ${MONTHS_ES[d.month - 1]} de ${d.year}` : String(date);
+}
+
+/** "30 May 2025". */
+export function longDateEn(date: IsoDate): string {
+  const d = parseIsoDate(date);
+  return d ? `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}` : String(date);
+}

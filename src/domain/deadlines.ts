@@ -4,7 +4,7 @@
  * Where the rules and that year's official guide disagree, the guide wins (it is the official table, see rule-table.ts).
  */
 import { isBusinessDay, lastBusinessDayOfMonth, type CalendarOptions } from "./calendar";
-import { addDays, daysBetween, isIsoDate, isoDate, type IsoDate } from "./dates";
+import { addDays, daysBetween, isIsoDate, isoDate, MONTHS_EN, MONTHS_ES, type IsoDate } from "./dates";
 import { isLinkedProsec, type ProgramType } from "./programs";
 import {
   MAX_FILING_YEAR,
@@ -73,8 +73,6 @@ const RULE_IDS: Record<DeadlineKey, readonly [string, string]> = {
   ECEX: ["R11", "R11"],
 };
 
-const MONTHS_ES = ["", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre"];
-const MONTHS_EN = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September"];
 
 function deadlineKey(program: ProgramType, linked: boolean): DeadlineKey {
   if (program === "PROSEC") return linked ? "PROSEC_LINKED" : "PROSEC";
@@ -178,8 +176,8 @@ export function deadlines(
     const uncertain = filingYear <= 2023 || !mayForLinked;
     if (uncertain) {
       notes.add(
-        `R9: para PROSEC ligado a IMMEX, ALTEX o ECEX, las fuentes fechadas hasta 2023 indican el último día hábil de abril; la regla 3.2.16 g (DOF 9-may-2022) y la Guía RAOCE 2025 indican mayo. Se usa ${MONTHS_ES[dueMonth]} según la configuración (mayo a partir de ${mayFromYear}). Confirme la fecha con la SE.`,
-        `R9: for PROSEC linked with IMMEX, ALTEX or ECEX, sources dated up to 2023 say the last business day of April; rule 3.2.16 g (DOF 9-May-2022) and the 2025 guide say May. ${MONTHS_EN[dueMonth]} is used per the settings (May from ${mayFromYear}). Confirm the date with the SE.`,
+        `R9: para PROSEC ligado a IMMEX, ALTEX o ECEX, las fuentes fechadas hasta 2023 indican el último día hábil de abril; la regla 3.2.16 g (DOF 9-may-2022) y la Guía RAOCE 2025 indican mayo. Se usa ${MONTHS_ES[dueMonth - 1]} según la configuración (mayo a partir de ${mayFromYear}). Confirme la fecha con la SE.`,
+        `R9: for PROSEC linked with IMMEX, ALTEX or ECEX, sources dated up to 2023 say the last business day of April; rule 3.2.16 g (DOF 9-May-2022) and the 2025 guide say May. ${MONTHS_EN[dueMonth - 1]} is used per the settings (May from ${mayFromYear}). Confirm the date with the SE.`,
         "M",
       );
     }

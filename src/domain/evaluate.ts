@@ -7,7 +7,7 @@ import { checkFigures } from "./check-figures";
 import { checkGoods, type GoodResult } from "./check-goods";
 import { authorizedSectors, checkPrograms } from "./check-programs";
 import { evaluateCommitment, type CommitmentVerdict } from "./commitment";
-import { isIsoDate, type IsoDate } from "./dates";
+import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "./dates";
 import { nextMilestone, type Deadlines, type Milestone } from "./deadlines";
 import { exchangeRateFor } from "./exchange-rates";
 import { computeFigures } from "./figures";
@@ -139,7 +139,7 @@ function evaluateProgram(
   const status = st.status;
   const next = st.obliged && !st.effectiveFiledOn ? nextMilestone(d, asOf) : null;
   if (status === "EN_PLAZO" && next && next.daysLeft <= 15) {
-    issues.push(issue("info", "DUE_SOON", `${at}.filedOn`, `${p.type}: vence el ${d.due} (faltan ${next.daysLeft} días).`, `${p.type}: due on ${d.due} (${next.daysLeft} days left).`, "R7"));
+    issues.push(issue("info", "DUE_SOON", `${at}.filedOn`, `${p.type}: vence el ${longDateEs(d.due)} (faltan ${next.daysLeft} días).`, `${p.type}: due on ${longDateEn(d.due)} (${next.daysLeft} days left).`, "R7"));
   }
 
   return {

@@ -3,7 +3,7 @@
  * Uses the dates of deadlines.ts (R6–R14) and the business-day calendar (R12) for the reactivation and correction dates.
  */
 import { addBusinessDays, addWeekdays, type CalendarOptions } from "./calendar";
-import { isIsoDate, parseIsoDate, yearOf, type IsoDate } from "./dates";
+import { isIsoDate, longDateEn, longDateEs, yearOf, type IsoDate } from "./dates";
 import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
 import type { ProgramType } from "./programs";
 
@@ -67,18 +67,8 @@ export interface StatusResult {
   notes: StatusNote[];
 }
 
-const MONTHS_ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "30 de mayo de 2025" — dates in messages are written out for the accountant. */
-function es(date: IsoDate): string {
-  const d = parseIsoDate(date);
-  return d ? `${d.day} de ${MONTHS_ES[d.month - 1] ?? ""} de ${d.year}` : date;
-}
-function en(date: IsoDate): string {
-  const d = parseIsoDate(date);
-  return d ? `${d.day} ${MONTHS_EN[d.month - 1] ?? ""} ${d.year}` : date;
-}
+const es = longDateEs;
+const en = longDateEn;
 
 /** Rule that sets each program's calendar (for the notes). */
 const CALENDAR_RULE: Record<ProgramType, string> = { IMMEX: "R7", PROSEC: "R8", ALTEX: "R11", ECEX: "R11" };

@@ -3,28 +3,49 @@ import type { IsoDate } from "../domain/dates";
 import type { Milestone } from "../domain/deadlines";
 import type { ProgramResult } from "../domain/evaluate";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
+import { majorOf, TEMPLATE_VERSION } from "../workbook/layout";
 import { openWorkbookFile, type OpenedWorkbook } from "../workbook/xlsx-file";
 import type { WorkbookSnapshot } from "../workbook/port";
 import type { LocatedIssue } from "../workbook/read-input";
 import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { summaryText } from "../workbook/write-plan";
+import { printable } from "./format";
 
 export type FileOutcome =
   | { file: string; ok: true; opened: OpenedWorkbook; snapshot: WorkbookSnapshot; analysis: UsableAnalysis }
   | { file: string; ok: false; reason: string };
 
+/**
+ * The CLI's contract (exit 2 = "not our template, or not readable"): a file is unusable when the guard refuses it
+ * (not an .xlsx, damaged, encrypted, Strict Open XML, too big…), when it is not a RAOCE template, or when it is a
+ * template of another MAJOR version (its layout is not the one this RAOCE knows: checking it would judge cells that
+ * may mean something else, and `fill` would write into them). A template of this version with problems the user can
+ * fix in place — a deleted sheet, name, table or column, a bad value — is usable: exit 1 with the located errors.
+ */
 export async function analyzeFile(file: string, today: IsoDate, asOf?: IsoDate, readOnly = false): Promise<FileOutcome> {
   try {
     const opened = await openWorkbookFile(file, { readOnly });
     const snapshot = await opened.adapter.read();
     const analysis = analyzeSnapshot(snapshot, today, asOf ? { asOf } : {});
     if (!analysis.usable) return { file, ok: false, reason: analysis.reason };
+    const otherMajor = analysis.issues.find((i) => i.code === "TEMPLATE_VERSION");
+    if (otherMajor) return { file, ok: false, reason: otherVersionReason(snapshot.version, otherMajor.location) };
     return { file, ok: true, opened, snapshot, analysis };
   } catch (e) {
     if (e instanceof UnusableWorkbookError) return { file, ok: false, reason: e.message };
     const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
     return { file, ok: false, reason: `no se pudo leer el libro (${msg})` };
   }
+}
+
+function otherVersionReason(version: string | null, location: string | null): string {
+  const theirs = majorOf(version);
+  const ours = majorOf(TEMPLATE_VERSION)!;
+  const what = `«${(version ?? "").trim().slice(0, 20)}»${location ? ` en ${location}` : ""}`;
+  if (theirs !== null && theirs > ours) {
+    return `es una plantilla RAOCE más nueva (versión ${what}) que esta versión de RAOCE, que lee la ${ours}.x: actualice RAOCE`;
+  }
+  return `es una plantilla RAOCE de otra versión (${what}); esta versión de RAOCE lee la ${ours}.x: copie sus datos a una plantilla nueva (raoce template)`;
 }
 
 const MILESTONE_ES: Record<Milestone, string> = {
@@ -49,7 +70,7 @@ export function nextDeadline(programs: readonly ProgramResult[]): string | null 
 const SEVERITY_ES = { error: "ERROR", warning: "AVISO", info: "NOTA" } as const;
 
 export function issueLine(i: LocatedIssue): string {
-  return `    [${SEVERITY_ES[i.severity]}] ${i.location ?? "(libro)"} — ${i.message} (${i.code})`;
+  return printable(`    [${SEVERITY_ES[i.severity]}] ${i.location ?? "(libro)"} — ${i.message} (${i.code})`);
 }
 
 /** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */
@@ -70,5 +91,5 @@ export function fileSummary(file: string, a: UsableAnalysis): string {
   if (next) lines.push(`  Próximo: ${next}`);
   lines.push(`  ${summaryText(a.summary)}`);
   for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
-  return lines.join("\n");
+  return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one
 }

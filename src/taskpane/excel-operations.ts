@@ -7,6 +7,7 @@
  * RAOCE_TIPO_CAMBIO and the table tblInhabiles[Fecha inhábil]. The write plan only ever writes outputs, so the
  * pane's explicit "save settings" builds its own small plan of RangeWrites into exactly those input cells.
  */
+import "./zod-without-eval"; // first: before any zod schema of the domain is built
 import type { IsoDate } from "../domain/dates";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
 import { FORMATS, SHEET_LAYOUTS, SNAPSHOT_REQUEST, TABLES, VERSION_NAME, namedCell } from "../workbook/layout";

@@ -12,6 +12,15 @@
  *    a file called "Sheet!A1". → internal links get only the `location` attribute.
  * 4. Read-only loads may skip the cells of whole worksheets: load option `skipSheetData: ["xl/worksheets/sheet5.xml"]`
  *    parses those parts without their `sheetData` (the sheet exists, empty). Never save such a workbook.
+ * 5. Tables without a `<tableStyleInfo>` (LibreOffice writes none): ExcelJS crashes saving them ("Cannot read
+ *    properties of null (reading 'theme')"). → such a table is written without one, as it was read.
+ * 6. A number in a date-formatted cell beyond JavaScript's Date range (|serial| ≳ 1e8: a folio pasted into a date
+ *    column), or a formula's text/boolean result in a date-formatted cell, becomes an Invalid Date on load, and a save
+ *    writes `<v>NaN</v>`: the user's value is destroyed and Excel reports the file as damaged. → such values stay
+ *    what they were (read and written back as they are).
+ * 7. ISO 8601 date cells (`t="d"`: allowed since ECMA-376 2nd edition, the norm in Strict files, which the guard
+ *    refuses anyway): ExcelJS parses "2025-05-15" as the number 2025. → a Date, as ExcelJS gives for a date serial;
+ *    text that is not an ISO date stays text.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 
@@ -27,9 +36,21 @@ function tryRequire(id: string): AnyObj | null {
   }
 }
 
+/** "2025-05-15", "2025-05-15T13:45:00(.000)", with or without a zone → a UTC Date as ExcelJS makes them; else null. */
+function isoCellDate(text: string): Date | null {
+  const t = text.trim();
+  const m = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  if (!m) return null;
+  const [y, mo, da] = t.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, da));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== da) return null; // 2025-02-30 is not a date (V8 would roll it over)
+  const d = new Date(m[1] === undefined ? `${t}T00:00:00Z` : m[4] ? t : `${t}Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
 export function applyExcelJsPatches(): Record<string, boolean> {
   if (done) return done;
-  done = { tableHeaderRow: false, dataValidationRanges: false, internalHyperlinks: false, skipSheetData: false };
+  done = { tableHeaderRow: false, dataValidationRanges: false, internalHyperlinks: false, skipSheetData: false, tableWithoutStyle: false, outOfRangeDates: false, isoDateCells: false };
 
   const XLSX = tryRequire("exceljs/lib/xlsx/xlsx.js");
   if (XLSX?.prototype?._processWorksheetEntry) {
@@ -54,6 +75,52 @@ export function applyExcelJsPatches(): Record<string, boolean> {
       return r;
     };
     done.tableHeaderRow = true;
+  }
+
+  const StyleInfoXform = tryRequire("exceljs/lib/xlsx/xform/table/table-style-info-xform.js");
+  if (StyleInfoXform?.prototype?.render) {
+    const orig = StyleInfoXform.prototype.render as (xmlStream: unknown, model: unknown) => boolean;
+    StyleInfoXform.prototype.render = function patchedRender(this: AnyObj, xmlStream: unknown, model: unknown) {
+      return model ? orig.call(this, xmlStream, model) : false;
+    };
+    done.tableWithoutStyle = true;
+  }
+
+  const CellXform = tryRequire("exceljs/lib/xlsx/xform/sheet/cell-xform.js");
+  if (CellXform?.prototype?.reconcile) {
+    const orig = CellXform.prototype.reconcile as (model: AnyObj, options: AnyObj) => void;
+    const invalid = (v: unknown) => v instanceof Date && Number.isNaN(v.getTime());
+    CellXform.prototype.reconcile = function patchedReconcile(this: AnyObj, model: AnyObj, options: AnyObj) {
+      const { type, value, result } = model;
+      orig.call(this, model, options);
+      if (invalid(model.value) && typeof value === "number") {
+        model.type = type; // ValueType.Number
+        model.value = value;
+      }
+      // ExcelJS also "converts" a text or boolean formula result in a date-formatted cell (=IF(A1="","n/a",A1+30)).
+      if (model.result instanceof Date && (typeof result !== "number" || invalid(model.result))) model.result = result;
+    };
+    done.outOfRangeDates = true;
+  }
+
+  const Enums = tryRequire("exceljs/lib/doc/enums.js");
+  if (CellXform?.prototype?.parseClose && Enums?.ValueType) {
+    const orig = CellXform.prototype.parseClose as (name: string) => boolean;
+    CellXform.prototype.parseClose = function patchedParseClose(this: AnyObj, name: string) {
+      const formula = !!(this.model?.formula || this.model?.shareType);
+      const iso = name === "c" && this.t === "d" && this.model ? (formula ? this.model.result : this.model.value) : undefined;
+      const r = orig.call(this, name);
+      if (typeof iso === "string") {
+        const date = isoCellDate(iso);
+        if (formula) this.model.result = date ?? iso;
+        else {
+          this.model.type = date ? Enums.ValueType.Date : Enums.ValueType.String;
+          this.model.value = date ?? iso;
+        }
+      }
+      return r;
+    };
+    done.isoDateCells = true;
   }
 
   const DvXform = tryRequire("exceljs/lib/xlsx/xform/sheet/data-validations-xform.js");

@@ -31,8 +31,8 @@ export const DEFAULT_LIMITS: GuardLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 120 * 1024 * 1024,
   maxEntries: 5_000,
-  maxRowsPerSheet: 150_000,
-  maxCells: 1_500_000,
+  maxRowsPerSheet: 50_000, // 2.5× the 20,000 goods rows a file may hold (FILE_MAX_TABLE_ROWS); keeps fill under ~1 GB
+  maxCells: 600_000,
   maxMergedCells: 1_000_000,
   maxNameCells: 1_000_000,
 };
@@ -137,8 +137,10 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer {
     return raw;
   }
   try {
-    // The output cap is the size the directory declares: a bomb that lies about its size stops here.
-    const out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size) });
+    // The output cap is the size the directory declares: a bomb that lies about its size stops here. One output chunk
+    // one byte larger than that size: zlib then returns it as is, instead of concatenating 16 KiB chunks into a second
+    // copy (a 100 MB sheet peaked at twice its size).
+    const out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.size), chunkSize: Math.max(64 * 1024, e.size + 1) });
     if (out.length !== e.size) fail(`el archivo está dañado (la parte ${e.name} no mide lo que declara)`);
     return out;
   } catch (err) {
@@ -170,6 +172,9 @@ function countOf(data: Buffer, needle: Buffer): number {
   for (let i = data.indexOf(needle); i >= 0; i = data.indexOf(needle, i + needle.length)) n++;
   return n;
 }
+
+/** The SpreadsheetML namespace of Strict Open XML (transitional: http://schemas.openxmlformats.org/spreadsheetml/2006/main). */
+const STRICT_SPREADSHEETML = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
 const ROW_OPEN = Buffer.from("<row ");
 const ROW_BARE = Buffer.from("<row>");
@@ -258,6 +263,12 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
   }
 
   const wbXml = text.get("xl/workbook.xml") ?? "";
+  // Strict Open XML (ISO/IEC 29500 Strict): other namespaces, and dates may be stored as ISO text (`t="d"`), which
+  // ExcelJS reads as a plain number (2025-05-15 → 2025). Refused rather than read wrong.
+  const rootTag = /<(?:\w+:)?workbook\b[^>]*>/.exec(wbXml)?.[0] ?? "";
+  if (attr(rootTag, "conformance") === "strict" || rootTag.includes(STRICT_SPREADSHEETML)) {
+    fail("el libro está guardado en formato «Hoja de cálculo Open XML estricta» (Strict Open XML), que RAOCE no lee: ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)»");
+  }
   const prTag = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(wbXml)?.[0] ?? "";
   const d1904 = attr(prTag, "date1904");
   const date1904 = d1904 === "1" || d1904 === "true";

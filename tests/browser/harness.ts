@@ -28,12 +28,16 @@ export const CHROMIUM_ARGS = [
 /**
  * `OFFICE_JS=local node_modules/.bin/webpack --mode production --output-path <dir>`: the real production bundle,
  * with office.js copied from node_modules (served from the same folder, as the page needs outside Office).
+ * `officeJs: "cdn"` builds exactly what ships (office.js from Microsoft's CDN), for static checks of the bundle.
  */
-export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-"))): Promise<string> {
+export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-")), officeJs: "local" | "cdn" = "local"): Promise<string> {
   return new Promise((ok, fail) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
+    if (officeJs === "local") env.OFFICE_JS = "local";
+    else delete env.OFFICE_JS;
     const child = spawn(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir], {
       cwd: ROOT,
-      env: { ...process.env, OFFICE_JS: "local", NODE_ENV: "production" },
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
@@ -104,28 +108,64 @@ export interface PaneSession {
   context: BrowserContext;
   /** console errors and uncaught page errors. */
   errors: string[];
-  /** Requests that tried to leave the page's origin (they are aborted). */
+  /**
+   * What tried to leave the page's origin: requests caught by the route (they are aborted), foreign requests that
+   * finished or failed without passing the route (workers…) and WebSockets (routes never see them).
+   */
   foreign: string[];
+  /** Content-Security-Policy violations the page reported (`securitypolicyviolation` events): "directive blocked @ where". */
+  cspViolations(): Promise<string[]>;
 }
+
+/** Records every CSP violation of the page (blocked eval, script, connection…) before any of its scripts runs. */
+const CSP_RECORDER = `(() => {
+  const seen = (window.__raoceCspViolations = []);
+  document.addEventListener("securitypolicyviolation", (e) =>
+    seen.push(e.violatedDirective + " " + (e.blockedURI || "(inline)") + " @ " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber));
+})();`;
 
 /**
  * A page on the served pane. With `fakeOffice`, the fake `Office`/`Excel` is injected before the page's scripts and
  * the page's office.js is answered with an empty script (so it cannot replace the fake); without it the real
  * office.js from node_modules runs, as in a plain browser.
  */
-export async function openPane(browser: Browser, origin: string, options: { fakeOffice: boolean; query?: string; width?: number }): Promise<PaneSession> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 380, height: 900 }, locale: "es-MX" });
+export async function openPane(
+  browser: Browser,
+  origin: string,
+  options: { fakeOffice: boolean; query?: string; width?: number; /** Only for the recorder's own negative test. */ bypassCSP?: boolean },
+): Promise<PaneSession> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 380, height: 900 }, locale: "es-MX", bypassCSP: !!options.bypassCSP });
   const page = await context.newPage();
   const errors: string[] = [];
   const foreign: string[] = [];
+  const local = (url: string) => url.startsWith(origin + "/") || url.startsWith("data:") || url.startsWith("blob:");
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  // A second net behind the route (workers, anything a route could miss): a foreign request that completed, or failed
+  // for any reason but the page's own CSP refusing it (then it never left).
+  const note = (url: string) => {
+    if (!local(url) && !foreign.includes(url)) foreign.push(url);
+  };
+  page.on("requestfinished", (r) => note(r.url()));
+  page.on("requestfailed", (r) => {
+    // Chromium reports a request its CSP refused as failed with "csp" (net::ERR_BLOCKED_BY_CSP in older builds).
+    if (!/^csp$|BLOCKED_BY_CSP/i.test(r.failure()?.errorText ?? "")) note(r.url());
+  });
+  page.on("websocket", (ws) => {
+    if (!foreign.includes(`websocket ${ws.url()}`)) foreign.push(`websocket ${ws.url()}`);
+  });
+  // Routes never see WebSockets: these are closed before they connect.
+  await page.routeWebSocket(/.*/, (ws) => {
+    if (!foreign.includes(`websocket ${ws.url()}`)) foreign.push(`websocket ${ws.url()}`);
+    return ws.close();
+  });
+  await page.addInitScript({ content: CSP_RECORDER });
   await page.route("**/*", (route) => {
     const url = route.request().url();
-    if (!url.startsWith(origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {
-      foreign.push(url);
+    if (!local(url)) {
+      note(url);
       return route.abort();
     }
     if (options.fakeOffice && new URL(url).pathname.endsWith("/office-js/office.js")) {
@@ -138,5 +178,6 @@ export async function openPane(browser: Browser, origin: string, options: { fake
     await page.addInitScript({ content: fakeOfficeScript() });
   }
   await page.goto(`${origin}/taskpane.html${options.query ? `?${options.query}` : ""}`);
-  return { page, context, errors, foreign };
+  const cspViolations = () => page.evaluate(() => [...((window as unknown as { __raoceCspViolations?: string[] }).__raoceCspViolations ?? [])]);
+  return { page, context, errors, foreign, cspViolations };
 }

@@ -78,7 +78,7 @@ async function typeInputs(page: Page): Promise<void> {
 
 describe("task pane in Chromium on a fake Excel", () => {
   test("insert → validate → calculate and write, end to end", async () => {
-    const { page, errors, foreign } = await open({ fakeOffice: true, query: "lang=es-MX" });
+    const { page, errors, foreign, cspViolations } = await open({ fakeOffice: true, query: "lang=es-MX" });
     const insert = page.getByRole("button", { name: "Insertar plantilla" });
     await insert.waitFor();
 
@@ -173,6 +173,7 @@ describe("task pane in Chromium on a fake Excel", () => {
 
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    expect(await cspViolations()).toEqual([]); // ExcelJS (template), zod and React ran under the CSP without a refusal
   });
 
   test("an Excel error is shown as a readable message, and the pane keeps working", async () => {
@@ -200,10 +201,52 @@ describe("task pane in Chromium on a fake Excel", () => {
   });
 
   test("a plain browser (real office.js, no Office) gets a clear explanatory state", async () => {
-    const { page, errors, foreign } = await open({ fakeOffice: false });
+    const { page, errors, foreign, cspViolations } = await open({ fakeOffice: false });
     await page.getByText("Abra este complemento en Excel").waitFor({ timeout: 20_000 });
     await expect(page.getByText(/Cómo cargarlo/).count()).resolves.toBe(1);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
+  });
+
+  /*
+   * The guard's own negative check: `foreign` must really catch what tries to leave. The targets are under `.invalid`
+   * (RFC 2606: never resolves) and every attempt is aborted before it reaches the network.
+   */
+  test("what tries to leave the origin is recorded and stopped: by the CSP, and without it by the harness", async () => {
+    const send = () => {
+      void fetch("https://telemetry.example.invalid/collect", { method: "POST", body: "x" }).catch(() => undefined);
+      navigator.sendBeacon("https://beacon.example.invalid/b", "x");
+      const img = new Image();
+      img.src = "https://pixel.example.invalid/p.png";
+      try {
+        new WebSocket("wss://socket.example.invalid/s");
+      } catch {
+        // refused by the CSP
+      }
+    };
+    const settle = async (s: PaneSession, until: () => Promise<boolean>) => {
+      for (let i = 0; i < 50 && !(await until()); i++) await s.page.waitForTimeout(100);
+    };
+
+    // With the page's CSP: each request is refused by the browser (a violation each) and never becomes a request. The
+    // WebSocket is the harness's: its route replaces the page's WebSocket class, so it is recorded before any CSP check.
+    const strict = await open({ fakeOffice: true });
+    await strict.page.getByRole("button", { name: "Validar" }).waitFor();
+    await strict.page.evaluate(send);
+    await settle(strict, async () => (await strict.cspViolations()).length >= 3 && strict.foreign.length >= 1);
+    expect((await strict.cspViolations()).map((v) => v.split(" @ ")[0]).sort()).toEqual(
+      ["connect-src https://beacon.example.invalid/b", "connect-src https://telemetry.example.invalid/collect", "img-src https://pixel.example.invalid/p.png"],
+    );
+    expect(strict.foreign).toEqual(["websocket wss://socket.example.invalid/s"]);
+
+    // Without it (bypassCSP): each one is caught by the harness and aborted, so a test asserting `foreign == []` fails.
+    const open_ = await open({ fakeOffice: true, bypassCSP: true });
+    await open_.page.getByRole("button", { name: "Validar" }).waitFor();
+    await open_.page.evaluate(send);
+    await settle(open_, async () => open_.foreign.length >= 4);
+    expect([...open_.foreign].sort()).toEqual(
+      ["https://beacon.example.invalid/b", "https://pixel.example.invalid/p.png", "https://telemetry.example.invalid/collect", "websocket wss://socket.example.invalid/s"],
+    );
   });
 });

@@ -104,6 +104,47 @@ describe("raoce check", () => {
   });
 });
 
+describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () => {
+  /*
+   * immex-industrial-libreoffice.xlsx is examples/immex-industrial.xlsx opened and saved by LibreOffice Calc 7.4.7
+   * (Debian 12's libreoffice-calc-nogui), committed because it cannot be made at test time without LibreOffice:
+   *   soffice --headless --convert-to xlsx --outdir out examples/immex-industrial.xlsx
+   * LibreOffice keeps the sheets, their states, the defined names and the three tables (names, ranges, headers), the
+   * validations and the protection. It drops the theme part and every table's <tableStyleInfo> and filter-button
+   * settings, rewrites the names (non-ASCII sheet names unquoted: Catálogos!$B$2) and the workbook properties.
+   */
+  const LO = join(ROOT, "tests", "fixtures", "libreoffice", "immex-industrial-libreoffice.xlsx");
+
+  it("is what LibreOffice wrote: tables kept, without a table style or a theme", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(LO));
+    expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/<Application>LibreOffice\/7\.4/);
+    expect(zip.file(/^xl\/theme\//)).toEqual([]);
+    const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
+    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblInhabiles", "tblProgramas"]);
+    for (const t of tables) expect(t).not.toContain("<tableStyleInfo");
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="RAOCE_VERSION_PLANTILLA" vbProcedure="false">Catálogos!$B$2<');
+  });
+
+  it("raoce check reads it exactly as the original", async () => {
+    const original = await run(["check", ex("immex-industrial"), "--json"], NOW);
+    const saved = await run(["check", LO, "--json"], NOW);
+    expect(saved.exitCode).toBe(0);
+    const body = (r: typeof saved) => (JSON.parse(r.stdout) as { file: string }[]).map(({ file: _, ...rest }) => rest);
+    expect(body(saved)).toEqual(body(original));
+  });
+
+  it("raoce fill writes a copy (ExcelJS crashed on tables without a style) that checks the same", async () => {
+    const out = join(dir, "libreoffice-raoce.xlsx");
+    const r = await run(["fill", LO, "--out", out], NOW);
+    expect(r).toMatchObject({ exitCode: 0, stdout: expect.stringContaining(`Resultados escritos en ${out}`) });
+    expect(r.stderr).toBeUndefined();
+    const fromCopy = await run(["check", out, "--json"], NOW);
+    const fromFixture = await run(["check", LO, "--json"], NOW);
+    expect(JSON.parse(fromCopy.stdout)[0].result).toEqual(JSON.parse(fromFixture.stdout)[0].result);
+  });
+});
+
 describe("raoce fill", () => {
   it("writes a copy next to the input by default and never overwrites the input", async () => {
     const input = join(dir, "cafe.xlsx");

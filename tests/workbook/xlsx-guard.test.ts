@@ -2,6 +2,8 @@
 import { deflateRawSync } from "node:zlib";
 import { openWorkbookBuffer } from "../../src/workbook/xlsx-file";
 import { DEFAULT_LIMITS, inspectXlsx, UnusableWorkbookError } from "../../src/workbook/xlsx-guard";
+import { plainCellValue } from "../../src/workbook/exceljs-adapter";
+import { isoToSerial } from "../../src/workbook/serial-dates";
 import { makeZip, minimalXlsx, sheetXml, templateBuf } from "./xlsx/helpers";
 
 async function refusal(buf: Buffer, limits = DEFAULT_LIMITS): Promise<string> {
@@ -140,6 +142,27 @@ describe("xlsx guard", () => {
     expect(Date.now() - t0).toBeLessThan(3000);
     const dv = (workbook.worksheets[0] as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
     expect(Object.keys(dv)).toEqual(["A1:XFD1048576"]);
+  });
+
+  it("Strict Open XML (purl.oclc.org namespaces or conformance=\"strict\") is refused before ExcelJS misreads it", async () => {
+    const strict = minimalXlsx(sheetXml('<row r="1"><c r="A1" t="d"><v>2025-05-15</v></c></row>').replaceAll("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+    strict[2]!.data = String(strict[2]!.data).replaceAll("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main");
+    const msg = await refusal(makeZip(strict));
+    expect(msg).toBe("el libro está guardado en formato «Hoja de cálculo Open XML estricta» (Strict Open XML), que RAOCE no lee: ábralo en Excel y guárdelo como «Libro de Excel (.xlsx)»");
+    const flagged = minimalXlsx(sheetXml(""));
+    flagged[2]!.data = String(flagged[2]!.data).replace("<workbook ", '<workbook conformance="strict" ');
+    expect(await refusal(makeZip(flagged))).toBe(msg);
+  });
+
+  it("ISO 8601 date cells (t=\"d\") are read as dates, not as the year (exceljs-patches.ts #7)", async () => {
+    const cells = ["2025-05-15", "2025-05-15T12:30:00", "2025-02-30", "no es fecha"].map((v, i) => `<c r="${"ABCD"[i]}1" t="d"><v>${v}</v></c>`).join("");
+    const { workbook } = await openWorkbookBuffer(makeZip(minimalXlsx(sheetXml(`<row r="1">${cells}</row>`))));
+    const [a, b, c, d] = [1, 2, 3, 4].map((col) => workbook.worksheets[0]!.getCell(1, col).value);
+    expect(a).toEqual(new Date("2025-05-15T00:00:00Z"));
+    expect(plainCellValue(a, false)).toBe(isoToSerial("2025-05-15", false)); // ExcelJS alone: 2025
+    expect(b).toEqual(new Date("2025-05-15T12:30:00Z"));
+    expect(c).toBe("2025-02-30"); // not a date: kept as the text it is (the reader says why)
+    expect(d).toBe("no es fecha");
   });
 
   it("malformed XML inside a valid zip is reported as a damaged workbook", async () => {

@@ -52,6 +52,8 @@ export interface ZipPart {
   /** Lie about the uncompressed size in both headers. */
   declaredSize?: number;
   store?: boolean;
+  /** Already deflated bytes (raw deflate) with their CRC-32: `data` is then ignored and `declaredSize` is required. */
+  deflated?: { bytes: Buffer; crc: number };
 }
 
 export function makeZip(parts: ZipPart[]): Buffer {
@@ -60,10 +62,10 @@ export function makeZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const p of parts) {
     const data = Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, "utf8");
-    const comp = p.store ? data : deflateRawSync(data);
+    const comp = p.deflated ? p.deflated.bytes : p.store ? data : deflateRawSync(data);
     const name = Buffer.from(p.name, "utf8");
     const size = p.declaredSize ?? data.length;
-    const crc = crc32(data);
+    const crc = p.deflated ? p.deflated.crc : crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

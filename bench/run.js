@@ -21,6 +21,12 @@ const compile = (module, filename) => {
   module._compile(code, filename);
 };
 Module._extensions[".ts"] = compile;
+// Same mapping as jest.config.js: office-addin-mock needs only officeApp.js, not the manifest tool's ESM-laden index.
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  if (request === "office-addin-manifest") request = require.resolve("office-addin-manifest/lib/officeApp.js");
+  return resolve.call(this, request, ...rest);
+};
 Module._extensions[".tsx"] = compile;
 
 const os = require("node:os");

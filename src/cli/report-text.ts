@@ -1,19 +1,19 @@
 /** Readable Spanish rendering of an `evaluate` result (shared by `evaluate` and `check`). */
 import type { ReportResult } from "../domain/evaluate";
 import type { Issue } from "../domain/issues";
-import { money, table } from "./format";
+import { money, printable, table } from "./format";
 
 const SEVERITY_ES: Record<Issue["severity"], string> = { error: "ERROR", warning: "AVISO", info: "INFO" };
 
 export function issueLines(issues: readonly Issue[], where: (i: Issue) => string = (i) => i.path): string[] {
-  return issues.map((i) => `  [${SEVERITY_ES[i.severity]}] ${where(i) || "(documento)"} — ${i.message} (${i.code})`);
+  return issues.map((i) => printable(`  [${SEVERITY_ES[i.severity]}] ${where(i) || "(documento)"} — ${i.message} (${i.code})`));
 }
 
 export function reportText(r: ReportResult, where?: (i: Issue) => string): string {
   const f = r.figures;
   const pct = f.exportShare === null ? "—" : `${money(f.exportShare)} %`;
   const lines = [
-    `${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"}`,
+    printable(`${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"}`),
     `RAOCE ${r.filingYear ?? "?"} (ejercicio ${r.fiscalYear ?? "?"}), estado al ${r.asOf}`,
     `Saldo (b−c): ${money(f.balance)} miles de pesos · Exportación: ${pct} · Exportaciones USD: ${money(f.exportsUsd)} · T.C. ${f.exchangeRate ?? "—"} (${f.exchangeRateSource ?? "sin fuente"})`,
     "",
@@ -26,7 +26,7 @@ export function reportText(r: ReportResult, where?: (i: Issue) => string): strin
       ),
       "",
     );
-    for (const p of r.programs) lines.push(`${p.type}: ${p.commitmentReason}`);
+    for (const p of r.programs) lines.push(printable(`${p.type}: ${p.commitmentReason}`));
     lines.push("");
   }
   if (r.goods.length) lines.push(`Bienes producidos: ${r.goods.length} filas (${r.goods.filter((g) => g.valid).length} válidas)`, "");

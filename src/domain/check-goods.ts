@@ -107,7 +107,8 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
   const { totalVolume: t, domesticVolume: d, exportVolume: e } = g;
   if (t !== undefined && (d !== undefined || e !== undefined)) {
     const sold = (d ?? 0) + (e ?? 0);
-    if (d !== undefined && e !== undefined) result.closingInventory = t - d - e;
+    const closing = d !== undefined && e !== undefined ? t - d - e : null;
+    if (closing !== null && Number.isFinite(closing)) result.closingInventory = closing; // absurd volumes overflow: not computable
     if (sold > t) {
       out.push(issue("warning", "SOLD_EXCEEDS_PRODUCED", at("totalVolume"), `Volumen vendido (nacional + exportado = ${sold}) mayor que el volumen producido (${t}). Es válido si salió de inventario inicial; verifique la unidad de medida.`, `Volume sold (domestic + exported = ${sold}) exceeds the volume produced (${t}). Legitimate if sold from opening stock; check the unit.`, "R38"));
     }

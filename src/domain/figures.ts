@@ -27,14 +27,17 @@ export function exportSharePercent(totalExports: number, totalSales: number): nu
   return (totalExports * 100) / totalSales;
 }
 
+/** A computed figure that overflowed (absurd magnitudes, a rate of 1e-300) is "not computable", never ±Infinity. */
+const finiteOrNull = (n: number | null): number | null => (n !== null && Number.isFinite(n) ? n : null);
+
 export function computeFigures(f: FigureValues, rate: number | null): ComputedFigures {
   const imports = f.totalImports ?? 0;
   const usable = isValidRate(rate);
   return {
     balance: f.totalExports - imports,
-    exportShare: exportSharePercent(f.totalExports, f.totalSales),
-    exportsUsd: usable ? thousandsMxnToUsd(f.totalExports, rate) : null,
-    salesUsd: usable ? thousandsMxnToUsd(f.totalSales, rate) : null,
+    exportShare: finiteOrNull(exportSharePercent(f.totalExports, f.totalSales)),
+    exportsUsd: usable ? finiteOrNull(thousandsMxnToUsd(f.totalExports, rate)) : null,
+    salesUsd: usable ? finiteOrNull(thousandsMxnToUsd(f.totalSales, rate)) : null,
   };
 }
 

@@ -130,7 +130,8 @@ function parseRows<T>(shape: Shape, value: unknown, path: string, issues: Issue[
   // row is re-parsed field by field to locate its problems.
   const all = z.array(whole).safeParse(value);
   if (all.success) return all.data.map((row, index) => ({ index, value: row as Partialish<T> }));
-  return (value as unknown[]).map((row, index) => {
+  // Array.from, not map: a sparse array (not JSON, but a JS caller can pass one) gives a hole as `undefined`, not a hole.
+  return Array.from(value as unknown[], (row, index) => {
     const r = whole.safeParse(row);
     if (r.success) return { index, value: r.data as Partialish<T> };
     notAnObject(`${path}[${index}]`, row, issues, "object");

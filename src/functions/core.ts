@@ -55,8 +55,9 @@ function isEmpty(v: unknown): v is null | undefined | "" {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
+/** An argument as quoted in an error message: long text is cut (a pasted 30,000-character cell makes no tooltip). */
 function show(v: unknown): string {
-  if (typeof v === "string") return `"${v}"`;
+  if (typeof v === "string") return `"${v.length > 60 ? `${v.slice(0, 57)}…` : v}"`;
   if (Array.isArray(v)) return "un rango";
   return String(v);
 }
@@ -161,7 +162,7 @@ function programList(v: unknown): ProgramType[] {
     for (const name of cell.split(/[\s,;]+/)) {
       if (name === "") continue;
       const p = parseProgramType(name);
-      if (!p) throw invalid(`Otros programas: programa desconocido "${name}" (use ${PROGRAM_TYPES.join(", ")}).`);
+      if (!p) throw invalid(`Otros programas: programa desconocido ${show(name)} (use ${PROGRAM_TYPES.join(", ")}).`);
       if (!out.includes(p)) out.push(p);
     }
   }

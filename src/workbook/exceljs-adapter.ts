@@ -8,7 +8,7 @@
  * xlsx-file.ts, which opens and saves every workbook on the Node side).
  */
 /* eslint-disable office-addins/load-object-before-read -- ExcelJS cells, not Office.js proxies: nothing to load. */
-import { Workbook, type Cell, type CellValue as XCellValue, type Style, type Worksheet } from "exceljs";
+import { ValueType, Workbook, type Cell, type CellValue as XCellValue, type Style, type Worksheet } from "exceljs";
 import { FILE_MAX_TABLE_ROWS, NAMED_CELLS, SNAPSHOT_REQUEST, TABLES, type TableLayout } from "./layout";
 
 /** What the file adapter reads: the layout's request with the file cap on table rows. */
@@ -52,6 +52,17 @@ export function plainCellValue(v: XCellValue | undefined, date1904: boolean): Ce
     if ("hyperlink" in o) return plainCellValue(o.text as XCellValue, date1904);
   }
   return null;
+}
+
+/**
+ * A cell's port value. A formula cell gives its cached result through `cell.result`: ExcelJS's `cell.value` of a
+ * formula copies only truthy fields, so a cached 0, FALSE or "" would vanish (`=SUM(…)` that adds up to 0 would read
+ * as an empty cell).
+ */
+export function cellValueOf(cell: Cell | undefined, date1904: boolean): CellValue {
+  if (!cell) return null;
+  if (cell.type === ValueType.Formula) return plainCellValue(cell.result as XCellValue, date1904);
+  return plainCellValue(cell.value, date1904);
 }
 
 /** "'Captura VUCEM'!$A$6:$B$7" → { sheet, address "A6:B7" }. */
@@ -137,7 +148,7 @@ export function snapshotOf(wb: Workbook, rawNames: RawDefinedName[] | null = nul
     for (let row = r.start.row; row <= lastRow; row++) {
       const line: CellValue[] = [];
       const xr = ws.findRow(row);
-      for (let col = r.start.col; col <= r.end.col; col++) line.push(plainCellValue(xr?.findCell(col)?.value, date1904));
+      for (let col = r.start.col; col <= r.end.col; col++) line.push(cellValueOf(xr?.findCell(col), date1904));
       values.push(line);
     }
     names[name] = { found: true, sheet: ws.name, address: ref.address, values };
@@ -169,14 +180,14 @@ export function snapshotOf(wb: Workbook, rawNames: RawDefinedName[] | null = nul
     const hr = t.ws.findRow(headerRow);
     const headers: string[] = [];
     for (let j = 0; j < width; j++) {
-      const v = hasHeader ? plainCellValue(hr?.findCell(r.start.col + j)?.value, date1904) : null;
+      const v = hasHeader ? cellValueOf(hr?.findCell(r.start.col + j), date1904) : null;
       headers.push(typeof v === "string" && v.trim() ? v : String(columns[j]?.name ?? ""));
     }
     const rows: CellValue[][] = [];
     for (let row = firstBody; row <= lastBody; row++) {
       const xr = t.ws.findRow(row);
       const line: CellValue[] = [];
-      for (let j = 0; j < width; j++) line.push(xr ? plainCellValue(xr.findCell(r.start.col + j)?.value, date1904) : null);
+      for (let j = 0; j < width; j++) line.push(xr ? cellValueOf(xr.findCell(r.start.col + j), date1904) : null);
       rows.push(line);
     }
     tables[name] = {

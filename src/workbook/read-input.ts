@@ -198,9 +198,25 @@ const normalizeHeader = (s: string): string =>
 
 const found = <T extends NameSnapshot | TableSnapshot>(s: T | MissingSnapshot | undefined): s is T => !!s && s.found;
 
-function topLeftOf(address: string): string {
+/**
+ * The first cell of a name's range: "C4:C9" → C4; a whole column or row ("A:A", "3:5", which Office.js reports for a
+ * name redefined that way) → A1 / A3. Null when the address is not a range at all: a location is always "Sheet!A1".
+ */
+function topLeftOf(address: string): string | null {
   const r = parseRange(address);
-  return r ? cellAddress(r.start) : address;
+  if (r) return cellAddress(r.start);
+  const bare = address.replace(/\$/g, "").trim();
+  const cols = /^([A-Za-z]{1,3}):[A-Za-z]{1,3}$/.exec(bare);
+  if (cols) return parseCell(`${cols[1]}1`) ? `${cols[1]!.toUpperCase()}1` : null;
+  const rows = /^(\d{1,7}):\d{1,7}$/.exec(bare);
+  if (rows) return parseCell(`A${rows[1]}`) ? `A${Number(rows[1])}` : null;
+  return null;
+}
+
+/** Where a found name points, as a cell location (null when its address is not a range). */
+function nameLocation(s: NameSnapshot): CellLocation | null {
+  const address = topLeftOf(s.address);
+  return address ? { sheet: s.sheet, address } : null;
 }
 
 function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
@@ -219,16 +235,21 @@ function columnIndexes(t: TableLayout, snap: TableSnapshot): number[] {
   return t.columns.map((c) => headers.indexOf(normalizeHeader(c.header)));
 }
 
+/** A cell of the sheet (null past the last row or column: a location always names a real cell). */
+function cellOn(sheet: string, row: number, col: number): CellLocation | null {
+  return row >= 1 && row <= 1_048_576 && col >= 1 && col <= 16_384 ? { sheet, address: cellAddress({ row, col }) } : null;
+}
+
 function bodyCell(snap: TableSnapshot, row: number, colIndex: number): CellLocation | null {
   const tl = parseCell(snap.bodyTopLeft);
   if (!tl) return null;
-  return { sheet: snap.sheet, address: cellAddress({ row: tl.row + row, col: tl.col + colIndex }) };
+  return cellOn(snap.sheet, tl.row + row, tl.col + colIndex);
 }
 
 function headerCell(snap: TableSnapshot, colIndex = 0): CellLocation | null {
   const r = parseRange(snap.headerAddress);
   if (!r) return null;
-  return { sheet: snap.sheet, address: cellAddress({ row: r.start.row, col: r.start.col + Math.max(0, colIndex) }) };
+  return cellOn(snap.sheet, r.start.row, r.start.col + Math.max(0, colIndex));
 }
 
 const locationText = (at: CellLocation | null): string | null => (at ? `${at.sheet}!${at.address}` : null);
@@ -273,7 +294,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   }
 
   // Template version.
-  const versionAt: CellLocation | null = found(versionSnap) ? { sheet: versionSnap.sheet, address: topLeftOf(versionSnap.address) } : sheetSet.has(SHEETS.catalogs) ? { sheet: SHEETS.catalogs, address: VERSION_CELL } : null;
+  const versionAt: CellLocation | null = found(versionSnap) ? nameLocation(versionSnap) : sheetSet.has(SHEETS.catalogs) ? { sheet: SHEETS.catalogs, address: VERSION_CELL } : null;
   const version = snapshot.version?.trim() || null;
   if (!version) {
     add("error", "TEMPLATE_VERSION_MISSING", "", `No se encuentra la versión de la plantilla (nombre ${VERSION_NAME}); el libro parece una plantilla RAOCE modificada. Se lee lo que se encuentra; para estar seguro copie sus datos a una plantilla nueva (raoce template).`, `The template version (name ${VERSION_NAME}) is missing; the workbook looks like a modified RAOCE template. What can be found is read; copy your data into a fresh template to be sure.`, versionAt);
@@ -290,7 +311,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
     const onIt = [...NAMED_CELLS.filter((n) => n.sheet === sl.name).map((n) => snapshot.names[n.name]), ...TABLES.filter((t) => t.sheet === sl.name).map((t) => snapshot.tables[t.name])];
     const now = onIt.find((s): s is NameSnapshot | TableSnapshot => !!s && s.found);
     if (now) {
-      const at = "address" in now ? { sheet: now.sheet, address: topLeftOf(now.address) } : headerCell(now);
+      const at = "address" in now ? nameLocation(now) : headerCell(now);
       add("info", "SHEET_RENAMED", "", `La hoja «${sl.name}» se renombró a «${now.sheet}»; RAOCE la sigue encontrando por sus nombres definidos.`, `Sheet "${sl.name}" was renamed to "${now.sheet}"; RAOCE still finds it through its defined names.`, at);
     } else {
       missingSheets.add(sl.name);
@@ -302,7 +323,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   // Named cells.
   const nameAt = (n: NamedCell): CellLocation | null => {
     const s = snapshot.names[n.name];
-    return found(s) ? { sheet: s.sheet, address: topLeftOf(s.address) } : null;
+    return found(s) ? nameLocation(s) : null;
   };
   for (const n of NAMED_CELLS) {
     const s = snapshot.names[n.name];
@@ -403,7 +424,7 @@ function makeLocator(
 ): (path: string) => CellLocation | null {
   const nameCell = (n: NamedCell): CellLocation | null => {
     const s = snapshot.names[n.name];
-    return found(s) ? { sheet: s.sheet, address: topLeftOf(s.address) } : null;
+    return found(s) ? nameLocation(s) : null;
   };
   return (path: string): CellLocation | null => {
     if (!path) return null;

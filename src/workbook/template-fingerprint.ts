@@ -12,7 +12,7 @@ type AnyObj = Record<string, any>;
 
 function canon(v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return `date:${v.toISOString()}`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "date:invalid" : `date:${v.toISOString()}`; // a serial past 9999 in a date cell
   if (Array.isArray(v)) return v.map(canon);
   if (typeof v === "object") {
     const o = v as AnyObj;

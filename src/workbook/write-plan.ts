@@ -19,6 +19,7 @@ import {
 } from "./layout";
 import {
   cellAddress,
+  isLinkValue,
   parseCell,
   parseRange,
   quoteSheet,
@@ -292,5 +293,29 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
   if (captureBlock) plan.blocks.push(captureBlock);
 
   plan.unprotect = [...new Set([...plan.ranges.map((r) => r.sheet), ...plan.blocks.map((b) => b.sheet)])];
+  return fitCells(plan);
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text longer than a cell holds, cut to fit with a final "…" (between code points). Messages and Captura rows echo
+ * what the user typed, and a workbook not made by Excel can hold longer text: Office.js rejects the whole write
+ * ("InvalidArgument") and Excel "repairs" an .xlsx with such a cell.
+ */
+export function fitCell<T>(v: T): T {
+  if (typeof v !== "string" || v.length <= MAX_CELL_CHARS) return v;
+  let end = MAX_CELL_CHARS - 1;
+  const last = v.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // do not split a surrogate pair
+  return `${v.slice(0, end)}…` as T;
+}
+
+function fitCells(plan: WritePlan): WritePlan {
+  for (const w of plan.ranges) w.values = w.values.map((line) => line.map(fitCell));
+  for (const b of plan.blocks) {
+    b.rows = b.rows.map((line) => line.map((v) => (isLinkValue(v) ? { link: { text: fitCell(v.link.text), target: v.link.target } } : fitCell(v))));
+  }
   return plan;
 }

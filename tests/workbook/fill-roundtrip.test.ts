@@ -9,11 +9,11 @@ import { join } from "node:path";
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
 import { openWorkbookBuffer, workbookBuffer, type OpenedWorkbook } from "../../src/workbook/xlsx-file";
-import { BLOCKS, NAMED_CELLS, TABLES } from "../../src/workbook/layout";
 import { parseCell, parseRange, type WorkbookSnapshot } from "../../src/workbook/port";
 import { isoToSerial } from "../../src/workbook/serial-dates";
 import { describeTemplate } from "../../src/workbook/template-fingerprint";
 import { buildWritePlan } from "../../src/workbook/write-plan";
+import { assertNoClobber, describeWorkbook, writableCells } from "../trust/no-clobber";
 import { EXAMPLES, ROOT, exampleDoc, makeZip, reopen, workbookFor } from "./xlsx/helpers";
 
 const TODAY = "2025-06-20";
@@ -27,60 +27,8 @@ async function fill(o: OpenedWorkbook, computedAt = TODAY): Promise<OpenedWorkbo
 
 /** "Sheet!A1" of every cell fill may write, from the snapshot (names, output columns, list blocks). */
 function outputCells(snap: WorkbookSnapshot): { cells: Set<string>; blockFrom: Map<string, { row: number; col: number; width: number }> } {
-  const cells = new Set<string>();
-  for (const n of NAMED_CELLS) {
-    const s = snap.names[n.name];
-    if (n.kind === "output" && s?.found) cells.add(`${s.sheet}!${s.address}`);
-  }
-  for (const t of TABLES) {
-    const s = snap.tables[t.name];
-    if (!s?.found) continue;
-    const tl = parseCell(s.bodyTopLeft)!;
-    t.columns.forEach((c) => {
-      if (c.kind !== "output") return;
-      const j = s.headers.indexOf(c.header);
-      for (let i = 0; i < s.rows.length; i++) cells.add(`${s.sheet}!${String.fromCharCode(64 + tl.col + j)}${tl.row + i}`);
-    });
-  }
-  const blockFrom = new Map<string, { row: number; col: number; width: number }>();
-  for (const b of BLOCKS) {
-    const s = snap.names[b.anchorName];
-    if (s?.found) blockFrom.set(s.sheet, { ...parseCell(s.address)!, width: b.headers.length });
-  }
-  return { cells, blockFrom };
-}
-
-type Described = { sheets: { name: string; cells: { a: string }[] }[]; styles: { s: string; a: string; style: unknown }[] } & Record<string, unknown>;
-
-function fullDescription(wb: Workbook): Described {
-  // describeTemplate covers every non-empty cell (value, formula, format, lock, fill) plus tables, validations,
-  // protection, widths, merges and names; add the whole style of every cell, empty ones included.
-  const d = describeTemplate(wb) as Described;
-  const styles: Described["styles"] = [];
-  for (const ws of wb.worksheets) {
-    ws.eachRow({ includeEmpty: true }, (row) =>
-      row.eachCell({ includeEmpty: true }, (c) => {
-        const style = JSON.parse(JSON.stringify(c.style ?? {}));
-        if (Object.keys(style).length) styles.push({ s: ws.name, a: c.address, style });
-      }),
-    );
-  }
-  return { ...d, styles };
-}
-
-function withoutOutputs(d: Described, snap: WorkbookSnapshot): Described {
-  const { cells, blockFrom } = outputCells(snap);
-  const keep = (sheet: string, a: string) => {
-    if (cells.has(`${sheet}!${a}`)) return false;
-    const b = blockFrom.get(sheet);
-    const ref = parseCell(a)!;
-    return !(b && ref.row >= b.row && ref.col >= b.col && ref.col < b.col + b.width);
-  };
-  return {
-    ...d,
-    sheets: d.sheets.map((s) => ({ ...s, cells: s.cells.filter((c) => keep(s.name, c.a)) })),
-    styles: d.styles.filter((x) => keep(x.s, x.a)),
-  };
+  const { cells, blocks } = writableCells(snap);
+  return { cells, blockFrom: blocks };
 }
 
 /** A user's own additions around the template: a sheet with formulas, formats, merges, a link; notes beside inputs. */
@@ -103,12 +51,11 @@ describe("fill round trips", () => {
   it.each(EXAMPLES)("%s: nothing outside the outputs changes; a second fill changes nothing", async (name) => {
     const original = await workbookFor(exampleDoc(name), userAdditions);
     const snap = await original.adapter.read();
-    const before = fullDescription(original.workbook);
     const once = await fill(await reopen(original.workbook));
-    const after = fullDescription(once.workbook);
-    expect(withoutOutputs(after, snap)).toEqual(withoutOutputs(before, snap));
+    await assertNoClobber(original.workbook, once.workbook, { snapshot: snap });
+    const after = describeWorkbook(once.workbook);
     const twice = await fill(once);
-    expect(fullDescription(twice.workbook)).toEqual(after);
+    expect(describeWorkbook(twice.workbook)).toEqual(after);
   });
 
   it("tables grow past the template's blank rows (styles and dropdowns carried down) and still round-trip", async () => {

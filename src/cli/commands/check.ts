@@ -6,7 +6,7 @@
 import { todayInMexico } from "../../workbook/today";
 import { optionalDate, parse } from "../args";
 import { EXIT, UsageError } from "../errors";
-import { json } from "../format";
+import { json, printable } from "../format";
 import { analyzeFile, fileSummary } from "../workbook-run";
 import type { CommandResult } from "./types";
 
@@ -25,7 +25,7 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
     const o = await analyzeFile(file, today, asOf, true); // sequential: one workbook in memory at a time
     if (!o.ok) {
       unusable++;
-      errs.push(`raoce check: ${file}: ${o.reason}`);
+      errs.push(printable(`raoce check: ${file}: ${o.reason}`));
       docs.push({ file, error: o.reason });
       continue;
     }

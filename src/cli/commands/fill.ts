@@ -8,6 +8,7 @@ import { saveWorkbookFile } from "../../workbook/xlsx-file";
 import { todayInMexico } from "../../workbook/today";
 import { buildWritePlan } from "../../workbook/write-plan";
 import { optionalDate, parse } from "../args";
+import { printable } from "../format";
 import { EXIT, UsageError } from "../errors";
 import { analyzeFile, fileSummary } from "../workbook-run";
 import type { CommandResult } from "./types";
@@ -31,7 +32,7 @@ export async function fillCommand(argv: string[], now: Date): Promise<CommandRes
   const today = todayInMexico(now);
 
   const o = await analyzeFile(input, today, asOf);
-  if (!o.ok) return { stdout: "", stderr: `raoce fill: ${input}: ${o.reason}`, exitCode: EXIT.unusable };
+  if (!o.ok) return { stdout: "", stderr: printable(`raoce fill: ${input}: ${o.reason}`), exitCode: EXIT.unusable };
   const lossy = o.opened.inspection.lossyParts;
   if (lossy.length && inPlace) {
     return { stdout: "", stderr: `raoce fill: ${input}: contiene ${lossy.join(", ")} que se perderían al guardarlo; use --out para escribir una copia`, exitCode: EXIT.unusable };

@@ -33,6 +33,7 @@ import {
   PAYLOAD_BUDGET_BYTES,
   READ_BATCH_CELLS,
   jsonBytes,
+  looksLikeFormula,
   officeProtectionOptions,
   officeValue,
   rangeSize,
@@ -336,12 +337,14 @@ type OfficeCell = string | number | boolean;
 type WriteStep =
   | { kind: "clear"; sheet: string; address: string; bytes: number }
   | { kind: "values"; sheet: string; address: string; values: OfficeCell[][]; formats?: (string | null)[][]; bytes: number }
-  | { kind: "link"; sheet: string; address: string; target: string; text: string; bytes: number };
+  | { kind: "link"; sheet: string; address: string; target: string; text: string | undefined; bytes: number };
 
 /**
  * The plan as write steps (pure): number formats before values (a "@"-formatted cell would turn a number into text
  * otherwise), strings guarded, null → "" (in Office.js a null in a 2-D array means "leave the cell alone"), links as
- * their text plus one `hyperlink` assignment per link cell. Rectangles bigger than the payload budget are split by
+ * their text plus one `hyperlink` assignment per link cell (without `textToDisplay` when the text looks like a
+ * formula: Microsoft does not document whether Excel parses `textToDisplay` like a typed value, and the cell already
+ * holds the text, quote-prefixed, from the `values` write). Rectangles bigger than the payload budget are split by
  * rows (a few pieces per 4 MB, never one per row).
  */
 export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): WriteStep[] {
@@ -376,7 +379,8 @@ export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): 
         row.map((v, j) => {
           if (!isLinkValue(v)) return officeValue(v as PlainValue);
           const address = cellAddress({ row: anchor.row + i, col: anchor.col + j });
-          links.push({ kind: "link", sheet: b.sheet, address, target: v.link.target, text: v.link.text, bytes: 96 + jsonBytes(v.link) });
+          const text = looksLikeFormula(v.link.text) ? undefined : v.link.text; // a sheet renamed "=…" or "+…"
+          links.push({ kind: "link", sheet: b.sheet, address, target: v.link.target, text, bytes: 96 + jsonBytes(v.link) });
           return officeValue(v.link.text);
         }),
       );
@@ -469,7 +473,7 @@ function queueStep(ws: Excel.Worksheet, step: WriteStep): void {
       range.values = step.values;
       return;
     case "link":
-      range.hyperlink = { documentReference: step.target, textToDisplay: step.text };
+      range.hyperlink = step.text === undefined ? { documentReference: step.target } : { documentReference: step.target, textToDisplay: step.text };
       return;
   }
 }

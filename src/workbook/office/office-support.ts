@@ -109,8 +109,13 @@ export function toCellValues(values: readonly (readonly unknown[])[], types: rea
  * leading apostrophe: the cell then holds exactly `s` as text.
  */
 export function needsOfficeQuote(s: string): boolean {
-  if (needsTextGuard(s)) return true;
-  return /^\s*['#$€(.\d]/.test(s) || /^\s*(true|false|verdadero|falso)\s*$/i.test(s) || /^\s+[=+\-@]/.test(s);
+  if (looksLikeFormula(s)) return true;
+  return /^\s*['#$€(.\d]/.test(s) || /^\s*(true|false|verdadero|falso)\s*$/i.test(s);
+}
+
+/** A string Excel could take for a formula: `needsTextGuard` (= + - @), also after leading blanks ("\t=cmd|…"). */
+export function looksLikeFormula(s: string): boolean {
+  return needsTextGuard(s) || /^\s+[=+\-@]/.test(s);
 }
 
 /** A plan value as Office.js `values` expects it: strings guarded; null → "" (null would mean "leave the cell as is"). */

@@ -7,7 +7,6 @@
  * workbook's date system), tables/validations/internal links need the patches of `exceljs-patches.ts` (applied by
  * xlsx-file.ts, which opens and saves every workbook on the Node side).
  */
-/* eslint-disable office-addins/load-object-before-read -- ExcelJS cells, not Office.js proxies: nothing to load. */
 import { ValueType, Workbook, type Cell, type CellValue as XCellValue, type Style, type Worksheet } from "exceljs";
 import { FILE_MAX_TABLE_ROWS, NAMED_CELLS, SNAPSHOT_REQUEST, TABLES, type TableLayout } from "./layout";
 

@@ -3,7 +3,6 @@
  * unchanged (value, formula, number format, style), names/tables/validations/protection are kept, and re-running fill
  * is idempotent. Also: text is never turned into a formula, links are internal, dates follow the date system.
  */
-/* eslint-disable office-addins/load-object-before-read -- ExcelJS cells, not Office.js proxies: nothing to load. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Workbook } from "exceljs";

@@ -2,7 +2,6 @@
  * The template (assets/plantilla-raoce.xlsx) is generated from layout.ts and is never stale; a client without the
  * add-in opens it cleanly; every input and output is reachable by a name or a table column.
  */
-/* eslint-disable office-addins/load-object-before-read -- ExcelJS cells, not Office.js proxies: nothing to load. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Workbook } from "exceljs";

@@ -43,6 +43,9 @@ import {
   toCellValues,
 } from "./office-support";
 
+/** Cells read at most per defined name (the template's names are single cells). Same cap as the file adapter. */
+const MAX_NAME_CELLS = 1_000;
+
 // ─── public types ───────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** `Office.context.requirements.isSetSupported`, injectable for tests. */
@@ -178,10 +181,16 @@ async function readSnapshot(context: Ctx, request: SnapshotRequest, supports: Re
       snapshot.names[name] = { found: false, reason: "not-a-range", detail: String(item.type) };
       continue;
     }
-    const size = rangeSize(splitQualified(String(item.value)).address) ?? { rows: 1, cols: 1 };
+    // A name stretched over a whole column (address "A:A" has no size) or a huge block: read only its top-left part,
+    // as the file adapter does, so one renamed name cannot turn the read into a million-cell request.
+    const size = rangeSize(splitQualified(String(item.value)).address);
+    const cols = Math.min(size?.cols ?? 1, MAX_NAME_CELLS);
+    const rows = Math.max(1, Math.min(size?.rows ?? 1, Math.floor(MAX_NAME_CELLS / cols)));
+    const capped = !size || size.rows !== rows || size.cols !== cols;
     units.push({
-      base: () => item.getRange(),
-      ...size,
+      base: () => (capped ? item.getRange().getCell(0, 0).getResizedRange(rows - 1, cols - 1) : item.getRange()),
+      rows,
+      cols,
       done: (pieces) => {
         snapshot.names[name] = nameSnapshot(pieces);
       },

@@ -136,6 +136,20 @@ describe("read()", () => {
     expect(s.sheets).toContain("Captura");
   });
 
+  test("a name stretched over a huge block is read only in its top-left 1,000 cells, in the same 2 syncs", async () => {
+    const { fx } = layoutWorkbook();
+    fx.set("Empresa", "B6", "SAT970701NN3").defineName("RAOCE_RFC", "Empresa", "B6:B50000");
+    const before = fx.syncCount;
+    const s = await adapterFor(fx).read();
+    expect(fx.syncCount - before).toBe(2);
+    const rfc = s.names.RAOCE_RFC;
+    expect(rfc?.found).toBe(true);
+    if (rfc?.found) {
+      expect(rfc.values.length).toBe(1_000);
+      expect(rfc.values[0]).toEqual(["SAT970701NN3"]);
+    }
+  });
+
   test("the sync count does not grow with rows: 10 and 10,000 goods rows both read in 2 syncs", async () => {
     const counts: number[] = [];
     for (const goodsRows of [10, 10_000]) {

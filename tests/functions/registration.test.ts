@@ -11,37 +11,24 @@ import webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import type * as FunctionsModule from "../../src/functions/functions";
 import { isoToSerial } from "../../src/workbook/serial-dates";
+import { ErrorCode, FakeError, FUNCTIONS_MODULE, loadWithFakeRuntime, removeFakeRuntime, type Fn } from "./fake-runtime";
 
-type Fn = (...args: unknown[]) => unknown;
-
-class FakeError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
-const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const;
 const registry = new Map<string, Fn>();
 const associate = jest.fn((id: string, fn: Fn) => {
   registry.set(id, fn);
 });
 
-const FUNCTIONS_MODULE = path.resolve(__dirname, "../../src/functions/functions");
 let mod: typeof FunctionsModule; // type-only import above: the module itself loads after the fake global exists
 let metadata: { functions: { id: string; name: string; parameters: { name: string; optional?: boolean }[] }[] };
 
 beforeAll(async () => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate, Error: FakeError, ErrorCode };
-  mod = (await import(FUNCTIONS_MODULE)) as typeof FunctionsModule;
+  mod = await loadWithFakeRuntime(associate);
   const generated = await generateCustomFunctionsMetadata(`${FUNCTIONS_MODULE}.ts`);
   expect(generated.errors).toEqual([]);
   metadata = JSON.parse(generated.metadataJson);
 });
 
-afterAll(() => {
-  delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions;
-});
+afterAll(removeFakeRuntime);
 
 /** Calls a registered id like Excel does: omitted optional arguments arrive as null. */
 function call(id: string, ...args: unknown[]): unknown {

@@ -10,34 +10,21 @@
  */
 import fc from "fast-check";
 import { isDeepStrictEqual } from "node:util";
-import path from "node:path";
 import type * as FunctionsModule from "../../src/functions/functions";
 import { anyString, dateSerial, formulaLike, hugeString } from "./arbitraries";
 import { checkProperty, runsFor } from "./fuzz-config";
 import { deepFreeze } from "./snapshots";
+import { FakeError, loadWithFakeRuntime, removeFakeRuntime, type Fn } from "../functions/fake-runtime";
 
-type Fn = (...args: unknown[]) => unknown;
-
-class FakeError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
-const ErrorCode = { invalidValue: "#VALUE!", notAvailable: "#N/A" } as const;
 const registry = new Map<string, Fn>();
 let registrations: typeof FunctionsModule.REGISTRATIONS;
 
 beforeAll(async () => {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: (id: string, fn: Fn) => registry.set(id, fn), Error: FakeError, ErrorCode };
-  const mod = (await import(path.resolve(__dirname, "../../src/functions/functions"))) as typeof FunctionsModule;
+  const mod = await loadWithFakeRuntime((id, fn) => registry.set(id, fn));
   registrations = mod.REGISTRATIONS;
 });
 
-afterAll(() => {
-  delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions;
-});
+afterAll(removeFakeRuntime);
 
 /** Result type of each id, as functions.json declares it (tests/functions/__snapshots__/metadata.test.ts.snap). */
 const RESULT: Record<string, "number" | "string"> = {

@@ -3,7 +3,6 @@ import type { IsoDate } from "../domain/dates";
 import type { Milestone } from "../domain/deadlines";
 import type { ProgramResult } from "../domain/evaluate";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
-import { majorOf, TEMPLATE_VERSION } from "../workbook/layout";
 import { openWorkbookFile, type OpenedWorkbook } from "../workbook/xlsx-file";
 import type { WorkbookSnapshot } from "../workbook/port";
 import type { LocatedIssue } from "../workbook/read-input";
@@ -28,24 +27,12 @@ export async function analyzeFile(file: string, today: IsoDate, asOf?: IsoDate, 
     const snapshot = await opened.adapter.read();
     const analysis = analyzeSnapshot(snapshot, today, asOf ? { asOf } : {});
     if (!analysis.usable) return { file, ok: false, reason: analysis.reason };
-    const otherMajor = analysis.issues.find((i) => i.code === "TEMPLATE_VERSION");
-    if (otherMajor) return { file, ok: false, reason: otherVersionReason(snapshot.version, otherMajor.location) };
     return { file, ok: true, opened, snapshot, analysis };
   } catch (e) {
     if (e instanceof UnusableWorkbookError) return { file, ok: false, reason: e.message };
     const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
     return { file, ok: false, reason: `no se pudo leer el libro (${msg})` };
   }
-}
-
-function otherVersionReason(version: string | null, location: string | null): string {
-  const theirs = majorOf(version);
-  const ours = majorOf(TEMPLATE_VERSION)!;
-  const what = `«${(version ?? "").trim().slice(0, 20)}»${location ? ` en ${location}` : ""}`;
-  if (theirs !== null && theirs > ours) {
-    return `es una plantilla RAOCE más nueva (versión ${what}) que esta versión de RAOCE, que lee la ${ours}.x: actualice RAOCE`;
-  }
-  return `es una plantilla RAOCE de otra versión (${what}); esta versión de RAOCE lee la ${ours}.x: copie sus datos a una plantilla nueva (raoce template)`;
 }
 
 const MILESTONE_ES: Record<Milestone, string> = {

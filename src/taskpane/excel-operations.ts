@@ -181,7 +181,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     stage(onStage, "validating");
     const today = deps.today();
     const a = analyzeSnapshot(snapshot, today);
-    if (!a.usable) throw new TemplateMissingError();
+    if (!a.usable) throw a.kind === "other-version" ? new PaneError("TemplateVersion", a.reason) : new TemplateMissingError();
     return { a, snapshot, today };
   }
 

@@ -10,6 +10,7 @@ import type { IsoDate } from "../domain/dates";
 import { evaluate, type ReportResult } from "../domain/evaluate";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
 import type { WorkbookSnapshot } from "./port";
+import { majorOf, TEMPLATE_VERSION } from "./layout";
 
 export interface UsableAnalysis {
   usable: true;
@@ -25,6 +26,8 @@ export interface UsableAnalysis {
 export interface UnusableAnalysis {
   usable: false;
   reason: string;
+  /** "other-version": a RAOCE template of another major version (its cells may mean something else here). */
+  kind?: "other-version";
 }
 
 export type Analysis = UsableAnalysis | UnusableAnalysis;
@@ -37,6 +40,10 @@ export interface AnalyzeOptions {
 export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, options: AnalyzeOptions = {}): Analysis {
   const read = readInput(snapshot);
   if (!read.usable) return { usable: false, reason: read.reason ?? "no es una plantilla RAOCE" };
+  // Another MAJOR version: judging its cells, or writing outputs into them, would use a layout they do not follow.
+  // Refused here so the CLI (exit 2) and the task pane behave the same.
+  const otherMajor = read.issues.find((i) => i.code === "TEMPLATE_VERSION");
+  if (otherMajor) return { usable: false, kind: "other-version", reason: otherVersionReason(snapshot.version, otherMajor.location) };
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
   const issues = mergeIssues(read, result.issues);
@@ -49,4 +56,14 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
     issues,
     summary: { errors: count("error"), warnings: count("warning"), infos: count("info") },
   };
+}
+
+function otherVersionReason(version: string | null, location: string | null): string {
+  const theirs = majorOf(version);
+  const ours = majorOf(TEMPLATE_VERSION)!;
+  const what = `«${(version ?? "").trim().slice(0, 20)}»${location ? ` en ${location}` : ""}`;
+  if (theirs !== null && theirs > ours) {
+    return `es una plantilla RAOCE más nueva (versión ${what}) que esta versión de RAOCE, que lee la ${ours}.x: actualice RAOCE`;
+  }
+  return `es una plantilla RAOCE de otra versión (${what}); esta versión de RAOCE lee la ${ours}.x: copie sus datos a una plantilla nueva (raoce template)`;
 }

@@ -4,7 +4,7 @@
  * and write, insert outcomes, select errors. Node environment: no React here.
  */
 import { serialToIso, isoToSerial } from "../../src/workbook/serial-dates";
-import { NAMED_CELLS, SHEETS, SNAPSHOT_REQUEST, TABLES } from "../../src/workbook/layout";
+import { NAMED_CELLS, SHEETS, SNAPSHOT_REQUEST, TABLES, VERSION_CELL } from "../../src/workbook/layout";
 import { createOfficeAdapter } from "../../src/workbook/office/office-adapter";
 import { templateBuffer } from "../../src/workbook/template";
 import { cellsOf, makeExcelOperations, settingsOf, type ExcelOperationsDeps } from "../../src/taskpane/excel-operations";
@@ -117,6 +117,17 @@ describe("validate and calculate", () => {
     const e = await ops.validate().catch((x: unknown) => x);
     expect(describeError(e, ES).message).toBe(ES.errors.templateMissing);
     await expect(ops.readSettings()).rejects.toMatchObject({ code: "TemplateMissing" });
+  });
+
+  test("a template of another major version is refused before anything is written", async () => {
+    const { fx } = layoutWorkbook();
+    fx.set(SHEETS.catalogs, VERSION_CELL, "2.0.0");
+    const { ops } = operations(fx);
+    fx.resetCounters();
+    const e = await ops.calculateAndWrite().catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "TemplateVersion", message: expect.stringMatching(/plantilla RAOCE más nueva .*actualice RAOCE/) });
+    expect(describeError(e, ES).detail).toMatch(/más nueva/);
+    expect(fx.runCount).toBe(1); // the read only: no write run
   });
 
   test("cellsOf counts ranges and block rows", () => {

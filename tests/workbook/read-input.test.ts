@@ -156,8 +156,11 @@ describe("read-input: located cell problems", () => {
   });
 
   it("a template of another version", async () => {
-    const major = await analyze(base, (wb) => (sheet(wb, "Catálogos").getCell("B2").value = "2.0.0"));
-    expect(at(major.a, "TEMPLATE_VERSION")).toEqual([expect.objectContaining({ location: "Catálogos!B2", severity: "error", message: expect.stringMatching(/^Plantilla de otra versión \(2\.0\.0\)/) })]);
+    // Another major version: the reader locates the problem, and the analysis refuses the workbook (CLI and pane alike).
+    const majorSnap = await (await workbookFor(base, (wb) => (sheet(wb, "Catálogos").getCell("B2").value = "2.0.0"))).adapter.read();
+    const majorRead = readInput(majorSnap);
+    expect(majorRead.issues.filter((i) => i.code === "TEMPLATE_VERSION").map((i) => ({ location: i.location, severity: i.severity, message: i.message }))).toEqual([expect.objectContaining({ location: "Catálogos!B2", severity: "error", message: expect.stringMatching(/^Plantilla de otra versión \(2\.0\.0\)/) })]);
+    expect(analyzeSnapshot(majorSnap, TODAY)).toMatchObject({ usable: false, kind: "other-version", reason: expect.stringMatching(/más nueva .* en Catálogos!B2/) });
     const minor = await analyze(base, (wb) => (sheet(wb, "Catálogos").getCell("B2").value = "1.7.0"));
     expect(at(minor.a, "TEMPLATE_VERSION_MINOR")).toEqual([expect.objectContaining({ severity: "info" })]);
   });

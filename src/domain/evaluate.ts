@@ -11,7 +11,7 @@ import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "./dates";
 import { nextMilestone, type Deadlines, type Milestone } from "./deadlines";
 import { exchangeRateFor } from "./exchange-rates";
 import { computeFigures } from "./figures";
-import { issue, type Issue } from "./issues";
+import { issue, summarizeIssues, type Issue, type IssueSummary } from "./issues";
 import { parseInput, type ParsedInput, type ParsedRow } from "./parse-input";
 import { hasLinkedPrograms, isLinkedProsec, type ProgramType } from "./programs";
 import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR, waiverFor } from "./rule-table";
@@ -62,7 +62,7 @@ export interface ReportResult {
   programs: ProgramResult[];
   goods: GoodResult[];
   issues: Issue[];
-  summary: { errors: number; warnings: number; infos: number };
+  summary: IssueSummary;
 }
 
 /** R22/R23: IMMEX (alone or linked) and ALTEX/ECEX capture a and b; IMMEX alone may add c; PROSEC alone adds c and goods. */
@@ -226,10 +226,6 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
     programs,
     goods: goods.goods,
     issues,
-    summary: {
-      errors: issues.filter((i) => i.severity === "error").length,
-      warnings: issues.filter((i) => i.severity === "warning").length,
-      infos: issues.filter((i) => i.severity === "info").length,
-    },
+    summary: summarizeIssues(issues),
   };
 }

@@ -23,4 +23,21 @@ export function issue(
   return rule ? { severity, code, message, messageEn, path, rule } : { severity, code, message, messageEn, path };
 }
 
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Counts by severity — the one place the engine, the workbook analysis and the pane get their totals from. */
+export function summarizeIssues(issues: readonly Issue[]): IssueSummary {
+  const summary: IssueSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const i of issues) {
+    if (i.severity === "error") summary.errors++;
+    else if (i.severity === "warning") summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}
+
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");

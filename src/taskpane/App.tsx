@@ -24,7 +24,7 @@ import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
 import { describeError, type ReadableError } from "./errors";
-import type { LocatedIssue, PaneOperations, ProgressStage, SettingsChange } from "./operations";
+import { summarize, type IssueSummary, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
 import { changesBetween, draftOf, isEmptyChange, parseDraft, rateSourceText, type PaneSettings, type SettingsDraft } from "./settings-form";
 import type { Strings } from "./strings";
 
@@ -269,7 +269,7 @@ export function App({ operations, strings }: AppProps) {
     operations.selectCell(location).catch((e: unknown) => setError(describeError(e, strings)));
   };
 
-  const summary = issues ? strings.issueSummary(...counts(issues)) : null;
+  const summary = issues ? summaryText(strings, summarize(issues)) : null;
 
   return (
     <>
@@ -339,14 +339,4 @@ export function App({ operations, strings }: AppProps) {
   );
 }
 
-function counts(issues: readonly LocatedIssue[]): [number, number, number] {
-  let e = 0;
-  let w = 0;
-  let i = 0;
-  for (const x of issues) {
-    if (x.severity === "error") e++;
-    else if (x.severity === "warning") w++;
-    else i++;
-  }
-  return [e, w, i];
-}
+const summaryText = (strings: Strings, s: IssueSummary): string => strings.issueSummary(s.errors, s.warnings, s.infos);

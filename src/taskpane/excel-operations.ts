@@ -19,7 +19,7 @@ import { isoToSerial } from "../workbook/serial-dates";
 import { todayInMexico } from "../workbook/today";
 import { buildWritePlan } from "../workbook/write-plan";
 import { TemplateMissingError } from "./errors";
-import { summarize, type InsertOutcome, type OnStage, type PaneOperations, type ProgressStage } from "./operations";
+import { type InsertOutcome, type OnStage, type PaneOperations, type ProgressStage } from "./operations";
 import type { PaneSettings, SettingsChange } from "./settings-form";
 
 /** Input names of the settings the pane edits (layout.ts). */
@@ -197,7 +197,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
 
     async validate(change, onStage) {
       const { a } = await analyze(change, onStage);
-      return { issues: a.issues, summary: summarize(a.issues), settings: settingsOf(a.read.input) };
+      return { issues: a.issues, summary: a.summary, settings: settingsOf(a.read.input) };
     },
 
     async calculateAndWrite(change, onStage) {
@@ -205,7 +205,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
       stage(onStage, "writing");
       const plan = buildWritePlan(a, snapshot, today);
       await adapter.apply(plan);
-      return { issues: a.issues, summary: summarize(a.issues), settings: settingsOf(a.read.input), result: a.result, cellsWritten: cellsOf(plan) };
+      return { issues: a.issues, summary: a.summary, settings: settingsOf(a.read.input), result: a.result, cellsWritten: cellsOf(plan) };
     },
 
     async selectCell(location) {

@@ -3,7 +3,7 @@
  * without Office; `createExcelOperations()` (excel-operations.ts, loaded on demand) wires the real one.
  */
 import type { ReportResult } from "../domain/evaluate";
-import type { Issue } from "../domain/issues";
+import { summarizeIssues, type Issue, type IssueSummary } from "../domain/issues";
 import type { PaneSettings, SettingsChange } from "./settings-form";
 
 export type { PaneSettings, SettingsChange } from "./settings-form";
@@ -13,11 +13,7 @@ export interface LocatedIssue extends Issue {
   location: string | null;
 }
 
-export interface IssueSummary {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
+export type { IssueSummary } from "../domain/issues";
 
 export interface ValidationOutcome {
   issues: LocatedIssue[];
@@ -56,17 +52,7 @@ export interface PaneOperations {
   writeSettings(change: SettingsChange): Promise<PaneSettings>;
 }
 
-export function summarize(issues: readonly Issue[]): IssueSummary {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const i of issues) {
-    if (i.severity === "error") errors++;
-    else if (i.severity === "warning") warnings++;
-    else infos++;
-  }
-  return { errors, warnings, infos };
-}
+export const summarize = summarizeIssues;
 
 /**
  * The operations over the open Excel workbook. The engine, the workbook modules and the template generator are loaded

@@ -8,6 +8,7 @@
  */
 import type { IsoDate } from "../domain/dates";
 import { evaluate, type ReportResult } from "../domain/evaluate";
+import { summarizeIssues, type IssueSummary } from "../domain/issues";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
 import type { WorkbookSnapshot } from "./port";
 import { majorOf, TEMPLATE_VERSION } from "./layout";
@@ -20,7 +21,7 @@ export interface UsableAnalysis {
   result: ReportResult;
   /** Reader issues and engine issues, located, errors first. */
   issues: LocatedIssue[];
-  summary: { errors: number; warnings: number; infos: number };
+  summary: IssueSummary;
 }
 
 export interface UnusableAnalysis {
@@ -47,14 +48,13 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
   const issues = mergeIssues(read, result.issues);
-  const count = (s: string) => issues.filter((i) => i.severity === s).length;
   return {
     usable: true,
     read,
     input,
     result,
     issues,
-    summary: { errors: count("error"), warnings: count("warning"), infos: count("info") },
+    summary: summarizeIssues(issues),
   };
 }
 

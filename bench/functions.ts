@@ -5,7 +5,7 @@
  * sheet well under 100 ms, the threshold at which a recalculation pause becomes visible.
  */
 import * as core from "../src/functions/core";
-import { median } from "./engine";
+import { paired } from "./timing";
 
 const PROGRAMS = ["IMMEX", "PROSEC", "ALTEX", "ECEX"];
 const ctx = { today: () => "2025-05-15" };
@@ -30,29 +30,14 @@ function businessDays(clients: number): void {
   for (let i = 0; i < clients * 4; i++) core.businessDays(45700 + (i % 300), 10);
 }
 
-function timeMs(fn: () => void): number {
-  const t0 = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
-}
-
 export function benchFunctions(clients = 1_000, runs = 9) {
-  portfolio(clients);
-  businessDays(clients); // warm-up
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    b.push(timeMs(() => businessDays(clients)));
-    a.push(timeMs(() => portfolio(clients)));
-  }
-  const ms = median(a);
-  const baselineMs = median(b);
+  const { ms, baselineMs, ratio } = paired(() => businessDays(clients), () => portfolio(clients), runs);
   return {
     name: `custom functions: ${clients.toLocaleString("en-US")} clients × 4 (STATUS, DEADLINE, DAYSLEFT, COMMITMENT)`,
     baseline: `${(clients * 4).toLocaleString("en-US")} × RAOCE.BUSINESSDAYS(start, 10)`,
     ms,
     baselineMs,
-    ratio: ms / baselineMs,
+    ratio,
     target: "sheet < 100 ms",
   };
 }

@@ -11,6 +11,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildPane, launchChromium, openPane, serve } from "../tests/browser/harness";
+import { median } from "./timing";
 
 const BUDGET_KB = 180;
 /** The scripts taskpane.html loads, in order (see webpack.config.js). */
@@ -18,10 +19,6 @@ const INITIAL = ["functions.js", "commands.js", "taskpane.js"];
 
 const gzKb = (dir: string, file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 export interface BenchRow {
   name: string;

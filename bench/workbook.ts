@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Workbook } from "exceljs";
 import { run } from "../src/cli/main";
+import { median } from "./timing";
 import { writeInputs } from "../src/workbook/exceljs-adapter";
 import { openWorkbookBuffer, workbookBuffer } from "../src/workbook/xlsx-file";
 import { templateBuffer } from "../src/workbook/template";
@@ -59,7 +60,6 @@ export async function makeWorkbooks(dir: string, n: number): Promise<string[]> {
   return files;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function ms(fn: () => Promise<void>): Promise<number> {
   const t0 = process.hrtime.bigint();

@@ -14,7 +14,7 @@ export function printable(s: string): string {
 /** Plain-text tables for the terminal (Spanish output without --json). */
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): string {
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? "—" : printable(String(c)))));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
+  const widths = headers.map((h, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
   return [line(headers), line(widths.map((w) => "─".repeat(w))), ...cells.map(line)].join("\n");
 }

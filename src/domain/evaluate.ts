@@ -11,7 +11,7 @@ import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "./dates";
 import { nextMilestone, type Deadlines, type Milestone } from "./deadlines";
 import { exchangeRateFor } from "./exchange-rates";
 import { computeFigures } from "./figures";
-import { issue, summarizeIssues, type Issue, type IssueSummary } from "./issues";
+import { issue, pushAll, summarizeIssues, type Issue, type IssueSummary } from "./issues";
 import { parseInput, type ParsedInput, type ParsedRow } from "./parse-input";
 import { hasLinkedPrograms, isLinkedProsec, type ProgramType } from "./programs";
 import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR, waiverFor } from "./rule-table";
@@ -190,7 +190,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
 
   const validPrograms = parsed.programs.filter((r) => r.value.type !== undefined);
   const held = [...new Set(validPrograms.map((r) => r.value.type!))];
-  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs), ...checkFigures(parsed.figures, held));
+  pushAll(issues, checkCompany(parsed), checkPrograms(parsed.programs), checkFigures(parsed.figures, held));
 
   const rate = filingYear === null ? null : exchangeRateFor(filingYear - 1, parsed.exchangeRate);
   if (filingYear !== null && rate && !rate.confirmed) {
@@ -207,7 +207,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
     issues.push(issue("warning", "GOODS_NOT_CAPTURED", "goods", "La relación de bienes producidos solo se captura para PROSEC; con sus programas no se usa.", "The produced-goods list is only captured for PROSEC; it is not used for your programs.", "R23"));
   }
   const goods = checkGoods(parsed.goods, { authorizedSectors: authorizedSectors(parsed.programs) });
-  issues.push(...goods.issues);
+  pushAll(issues, goods.issues);
 
   const immexRow = validPrograms.find((r) => r.value.type === "IMMEX");
   const programs =

@@ -180,7 +180,7 @@ function convert(raw: CellValue, type: FieldType | "stamp", date1904: boolean, d
         const p = piece.trim();
         if (!p) continue;
         if (parseSector(p)) out.push(p);
-        else out.push(...p.split(/\s+/).filter(Boolean));
+        else for (const w of p.split(/\s+/)) if (w) out.push(w);
       }
       return { value: out };
     }

@@ -369,7 +369,7 @@ export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): 
     }
     const values = w.values.map((row) => row.map((v) => officeValue(v)));
     const formats = w.numberFormat === undefined ? undefined : w.values.map((row) => row.map(() => w.numberFormat!));
-    steps.push(...splitRect(w.sheet, r.start, values, formats, budget));
+    for (const s of splitRect(w.sheet, r.start, values, formats, budget)) steps.push(s);
   }
   for (const b of plan.blocks) {
     const anchor = parseCell(b.anchor);
@@ -395,7 +395,8 @@ export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): 
       );
     });
     const formats = b.columnFormats?.some((f) => f !== null) ? b.rows.map(() => b.columnFormats!.map((f) => f ?? null)) : undefined;
-    steps.push(...splitRect(b.sheet, anchor, values, formats, budget), ...links);
+    for (const s of splitRect(b.sheet, anchor, values, formats, budget)) steps.push(s);
+    for (const s of links) steps.push(s); // one per link cell: never spread (a long list overflows the call stack)
   }
   return steps;
 }

@@ -12,6 +12,8 @@ import { summarizeIssues, type IssueSummary } from "../domain/issues";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
 import type { WorkbookSnapshot } from "./port";
 import { majorOf, TEMPLATE_VERSION } from "./layout";
+import { inputsHash, parseFingerprint } from "./fingerprint";
+import { FINGERPRINT_NAME } from "./layout-freshness";
 
 export interface UsableAnalysis {
   usable: true;
@@ -22,6 +24,17 @@ export interface UsableAnalysis {
   /** Reader issues and engine issues, located, errors first. */
   issues: LocatedIssue[];
   summary: IssueSummary;
+  /**
+   * Whether the outputs in the workbook were computed from the inputs it holds now (the fingerprint the last
+   * `fill` / «Calcular y escribir» stored). `unknown`: never calculated, or calculated by a RAOCE before 0.2.
+   */
+  freshness: Freshness;
+}
+
+export interface Freshness {
+  state: "current" | "stale" | "unknown";
+  /** Date of the last calculation (ISO), when known. */
+  computedOn: IsoDate | null;
 }
 
 export interface UnusableAnalysis {
@@ -55,7 +68,15 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
     result,
     issues,
     summary: summarizeIssues(issues),
+    freshness: freshnessOf(snapshot, read.input),
   };
+}
+
+export function freshnessOf(snapshot: WorkbookSnapshot, input: Record<string, unknown>): Freshness {
+  const s = snapshot.names[FINGERPRINT_NAME];
+  const f = s?.found ? parseFingerprint(s.values[0]?.[0] ?? null) : null;
+  if (!f) return { state: "unknown", computedOn: null };
+  return { state: f.inputs === inputsHash(input) ? "current" : "stale", computedOn: f.computedOn };
 }
 
 function otherVersionReason(version: string | null, location: string | null): string {

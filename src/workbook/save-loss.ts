@@ -45,7 +45,7 @@ const FEATURES: readonly Feature[] = [
   { what: "controles ActiveX", part: /^xl\/activeX\/[^/]+\.xml$/i },
   { what: "objetos incrustados", part: /^xl\/embeddings\/[^/]+$/i },
   { what: "complementos de Office del libro", part: /^xl\/webextensions\/webextension\d*\.xml$/i },
-  { what: "la protección de la estructura del libro", part: /^xl\/workbook\.xml$/i, inside: /<(?:\w+:)?workbookProtection\b/g },
+  { what: "la protección de la estructura del libro", part: /^xl\/workbook\.xml$/i, inside: /<(?:\w+:)?workbookProtection\b[^>]*\block(?:Structure|Windows)\s*=\s*["'](?:1|true)["']/g },
   { what: "vistas personalizadas", part: /^xl\/workbook\.xml$/i, inside: /<(?:\w+:)?customWorkbookView\b/g },
 ];
 

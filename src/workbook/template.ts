@@ -171,7 +171,7 @@ export function buildTemplate(): Workbook {
     } else if (n.kind === "formula") {
       cell.value = { formula: n.formula!, result: "" } as never;
       style(cell, outputStyle(n.numberFormat));
-      if (n.name === CAPTURE_BANNER_NAME) style(cell, { font: { bold: true, color: { argb: "FFC00000" } }, fill: { type: "pattern", pattern: "none" } as never });
+      if (n.name === CAPTURE_BANNER_NAME) style(cell, { font: { bold: true, color: { argb: "FFC00000" } } });
     } else {
       style(cell, outputStyle(n.numberFormat));
     }

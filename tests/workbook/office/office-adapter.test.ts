@@ -101,7 +101,7 @@ describe("read()", () => {
     expect(snapshot).toEqual(expected);
 
     // A few entries spelled out, independent of the expectation builder.
-    expect(snapshot.version).toBe("1.0.0");
+    expect(snapshot.version).toBe(TEMPLATE_VERSION);
     expect(snapshot.date1904).toBe(false);
     expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Catálogos"]);
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });

@@ -367,6 +367,32 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
   // Values typed into output cells, reported before they are replaced (§ fingerprint.ts).
   for (const t of typedOver(snapshot, cells)) plan.notices.push(typedOverNotice(t, date1904));
 
+  // Captura VUCEM, then Problemas: Problemas lists the notices of every other write (a clipped Captura included).
+  const capture = listAt(CAPTURE_BLOCK, snapshot);
+  if (capture) {
+    const fitted = fitBlock(CAPTURE_BLOCK, capture.sheet, capture.anchor, captureRows(a), map);
+    if (fitted.notice) plan.notices.push(fitted.notice);
+    if (fitted.rows) plan.blocks.push({ sheet: capture.sheet, anchor: cellAddress(capture.anchor), width: CAPTURE_BLOCK.headers.length, rows: fitted.rows, columnFormats: CAPTURE_BLOCK.formats });
+  }
+  const problems = listAt(ISSUES_BLOCK, snapshot);
+  if (problems) {
+    const all = [...plan.notices, ...a.issues];
+    const fitted = fitBlock(ISSUES_BLOCK, problems.sheet, problems.anchor, issueRows(all), map);
+    if (fitted.notice) plan.notices.push(fitted.notice);
+    if (fitted.rows) plan.blocks.push({ sheet: problems.sheet, anchor: cellAddress(problems.anchor), width: ISSUES_BLOCK.headers.length, rows: fitted.rows, columnFormats: ISSUES_BLOCK.formats });
+  }
+  // The summary next to Problemas counts the write's notices too (before the fingerprint records it).
+  if (plan.notices.length) {
+    const summary = fitCell(summaryText(summarizeIssues([...plan.notices, ...a.issues])));
+    const k = cells.findIndex((x) => x.output === "issuesSummary");
+    const w = k < 0 ? undefined : plan.ranges.find((x) => x.sheet === cells[k]!.sheet && x.address === cellAddress(cells[k]!));
+    if (w) {
+      cells[k]!.next = summary;
+      w.values = [[summary]];
+    }
+  }
+
+
   // The fingerprint of what this run computed from, and the number the Captura VUCEM banner recomputes in Excel.
   const outputs = outputDigest(cells.map((c) => ({ at: `${c.sheet}!${cellAddress(c)}`, value: c.next })));
   const freshness: Record<string, PlainValue> = {
@@ -384,28 +410,6 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
       continue;
     }
     plan.ranges.push({ sheet: s.sheet, address: cellAddress(r.start), values: [[freshness[n.output] ?? null]] });
-  }
-
-  // Captura VUCEM, then Problemas: Problemas lists the notices of every other write (a clipped Captura included).
-  const capture = listAt(CAPTURE_BLOCK, snapshot);
-  if (capture) {
-    const fitted = fitBlock(CAPTURE_BLOCK, capture.sheet, capture.anchor, captureRows(a), map);
-    if (fitted.notice) plan.notices.push(fitted.notice);
-    if (fitted.rows) plan.blocks.push({ sheet: capture.sheet, anchor: cellAddress(capture.anchor), width: CAPTURE_BLOCK.headers.length, rows: fitted.rows, columnFormats: CAPTURE_BLOCK.formats });
-  }
-  const problems = listAt(ISSUES_BLOCK, snapshot);
-  if (problems) {
-    const all = [...plan.notices, ...a.issues];
-    const fitted = fitBlock(ISSUES_BLOCK, problems.sheet, problems.anchor, issueRows(all), map);
-    if (fitted.notice) plan.notices.push(fitted.notice);
-    if (fitted.rows) plan.blocks.push({ sheet: problems.sheet, anchor: cellAddress(problems.anchor), width: ISSUES_BLOCK.headers.length, rows: fitted.rows, columnFormats: ISSUES_BLOCK.formats });
-  }
-  // The summary next to Problemas counts the write's notices too.
-  const summaryName = snapshot.names["RAOCE_RESUMEN_PROBLEMAS"];
-  if (plan.notices.length && summaryName?.found) {
-    const at = cellAddress(parseRange(summaryName.address)?.start ?? { row: 0, col: 0 });
-    const w = plan.ranges.find((x) => x.sheet === summaryName.sheet && x.address === at);
-    if (w) w.values = [[summaryText(summarizeIssues([...plan.notices, ...a.issues]))]];
   }
 
   plan.unprotect = [...new Set([...plan.ranges.map((r) => r.sheet), ...plan.blocks.map((b) => b.sheet)])];

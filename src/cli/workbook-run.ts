@@ -10,6 +10,7 @@ import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { summaryText } from "../workbook/write-plan";
 import { printable } from "./format";
 import { STALE_TEXT } from "../workbook/layout-freshness";
+import { longDateEs } from "../domain/dates";
 
 export type FileOutcome =
   | { file: string; ok: true; opened: OpenedWorkbook; snapshot: WorkbookSnapshot; analysis: UsableAnalysis }
@@ -64,7 +65,7 @@ export function issueLine(i: LocatedIssue): string {
 /** The line `check` prints when the inputs changed after the outputs were calculated. */
 export function staleLine(a: UsableAnalysis): string | null {
   if (a.freshness.state !== "stale") return null;
-  return `  ${STALE_TEXT}: los datos cambiaron después del cálculo del ${dmy(a.freshness.computedOn)}; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)`;
+  return `  ${STALE_TEXT}: los datos cambiaron después del cálculo del ${a.freshness.computedOn ? longDateEs(a.freshness.computedOn) : "?"}; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)`;
 }
 
 /** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */

@@ -137,7 +137,7 @@ describe("results stale after the inputs change", () => {
     await saveWorkbookFile(o.workbook, edited);
     const r = await run(["check", edited, "--as-of", "2025-06-20"], NOW);
     expect(r.stdout.split("\n").filter((l) => l.includes("desactualizados"))).toEqual([
-      "  Resultados desactualizados: vuelva a calcular: los datos cambiaron después del cálculo del 20/06/2025; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)",
+      "  Resultados desactualizados: vuelva a calcular: los datos cambiaron después del cálculo del 20 de junio de 2025; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)",
     ]);
     expect(JSON.parse((await run(["check", edited, "--json"], NOW)).stdout)[0].freshness.state).toBe("stale");
 

@@ -397,7 +397,7 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
   const outputs = outputDigest(cells.map((c) => ({ at: `${c.sheet}!${cellAddress(c)}`, value: c.next })));
   const freshness: Record<string, PlainValue> = {
     fingerprint: formatFingerprint({ inputs: inputsHash(a.read.input), computedOn: computedAt, outputs }),
-    captureDigest: captureDigestOf(snapshot),
+    captureDigest: Number.isFinite(captureDigestOf(snapshot)) ? captureDigestOf(snapshot) : null, // Excel: #NUM! → no banner
   };
   for (const n of NAMED_CELLS) {
     if (n.kind !== "output" || !n.output || !FRESHNESS_OUTPUTS.has(n.output)) continue;

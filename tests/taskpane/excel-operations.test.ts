@@ -154,6 +154,17 @@ describe("validate and calculate", () => {
     expect(fx.value(SHEETS.company, "B6")).toBe(rfc);
   });
 
+  test("a merged area joining an input and an output (Empresa!B14:B15): the output is not written, the input keeps its date", async () => {
+    const { fx } = layoutWorkbook();
+    fx.set(SHEETS.company, "B14", 45_800);
+    fx.sheetByName(SHEETS.company)!.merges = ["B14:B15"];
+    const { ops } = operations(fx);
+    const w = await ops.calculateAndWrite();
+    expect(w.issues[0]).toMatchObject({ code: "OUTPUT_NOT_WRITTEN", location: "Empresa!B15", message: expect.stringContaining("está combinada (B14:B15) con una celda de captura") });
+    expect(fx.value(SHEETS.company, "B14")).toBe(45_800);
+    expect(fx.value(SHEETS.company, "B15")).toBeNull();
+  });
+
   test("validate after the inputs changed says the results are stale, first; a new calculation clears it", async () => {
     const { fx } = layoutWorkbook();
     const { ops } = operations(fx);

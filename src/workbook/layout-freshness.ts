@@ -60,5 +60,5 @@ export const CAPTURE_BANNER_FORMULA = `IFERROR(IF(${H}="","",IF(ABS((${CAPTURE_D
 export const FRESHNESS_CELLS: readonly NamedCell[] = [
   { name: FINGERPRINT_NAME, sheet: "Catálogos", cell: "B4", label: "Huella de los datos calculados", kind: "output", output: "fingerprint", type: "text", optional: true },
   { name: CAPTURE_DIGEST_NAME, sheet: "Catálogos", cell: "B5", label: "Huella de Captura VUCEM", kind: "output", output: "captureDigest", type: "number", optional: true },
-  { name: CAPTURE_BANNER_NAME, sheet: "Captura VUCEM", cell: "E3", label: "", kind: "formula", formula: CAPTURE_BANNER_FORMULA, type: "text", optional: true },
+  { name: CAPTURE_BANNER_NAME, sheet: "Captura VUCEM", cell: "A4", label: "", kind: "formula", formula: CAPTURE_BANNER_FORMULA, type: "text", optional: true },
 ];

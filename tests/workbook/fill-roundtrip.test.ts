@@ -125,7 +125,7 @@ describe("fill round trips", () => {
     const o = await fill(await workbookFor(doc));
     const cap = o.workbook.getWorksheet("Captura VUCEM")!;
     let seen = 0;
-    const banner = cap.getCell("E3").address; // the template's own staleness formula (layout-freshness.ts)
+    const banner = cap.getCell("A4").address; // the template's own staleness formula (layout-freshness.ts)
     cap.eachRow((row) =>
       row.eachCell((cell) => {
         if (typeof cell.value === "string" && cell.value.startsWith("=")) seen++;

@@ -33,7 +33,6 @@ export function terminalText(s: string): string {
 }
 
 /** Characters JSON.stringify leaves raw that a terminal acts on (C1 controls, DEL, bidi overrides, line separators). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** JSON for stdout: the same data, with every character a terminal would act on written as a \\uXXXX escape. */

@@ -40,6 +40,13 @@ export function notice(severity: Severity, code: string, at: { sheet: string; ad
   return { severity, code, message, messageEn, path: "", location: at ? `${at.sheet}!${at.address}` : null, at };
 }
 
+/** Why an output cell is not written; `merge` when the cause is a merged area (then the fix is to unmerge it). */
+export interface Refusal {
+  es: string;
+  en: string;
+  merge?: string;
+}
+
 /** Where outputs may not go, resolved against the workbook as it is now. */
 export class InputMap {
   /** Named input cells and input table columns (body), and every table's header row. */
@@ -86,15 +93,15 @@ export class InputMap {
   }
 
   /** Why an output may not be written at this cell, or null when it may. */
-  refusal(sheet: string, at: CellRef, merges: readonly Rect[] = this.relevantMerges(sheet, at.row, at.col, at.row, at.col)): { es: string; en: string } | null {
+  refusal(sheet: string, at: CellRef, merges: readonly Rect[] = this.relevantMerges(sheet, at.row, at.col, at.row, at.col)): Refusal | null {
     const input = this.inputs.find((x) => x.sheet === sheet && contains(x, at.row, at.col));
     if (input) return { es: `es una celda de captura (${input.what})`, en: `it is an input cell (${input.what})` };
     for (const m of merges) {
       if (!contains(m, at.row, at.col)) continue;
       const tl = cellAddress({ row: m.r1, col: m.c1 });
       const holdsInput = this.inputs.find((x) => intersects(x, m));
-      if (holdsInput) return { es: `está combinada (${m.what}) con una celda de captura (${holdsInput.what}); escribir ahí cambiaría ${sheet}!${tl}`, en: `it is merged (${m.what}) with an input cell; writing there would change ${sheet}!${tl}` };
-      if (m.r1 !== at.row || m.c1 !== at.col) return { es: `está combinada (${m.what}) y el valor iría a ${sheet}!${tl}`, en: `it is merged (${m.what}) and the value would land in ${sheet}!${tl}` };
+      if (holdsInput) return { es: `está combinada (${m.what}) con una celda de captura (${holdsInput.what}); escribir ahí cambiaría ${sheet}!${tl}`, en: `it is merged (${m.what}) with an input cell; writing there would change ${sheet}!${tl}`, merge: m.what };
+      if (m.r1 !== at.row || m.c1 !== at.col) return { es: `está combinada (${m.what}) y el valor iría a ${sheet}!${tl}`, en: `it is merged (${m.what}) and the value would land in ${sheet}!${tl}`, merge: m.what };
     }
     return null;
   }
@@ -196,12 +203,14 @@ export function typedOverNotice(t: TypedOver, date1904: boolean): LocatedIssue {
   );
 }
 
-export function refusedNotice(sheet: string, address: string, label: string, why: { es: string; en: string }, fix: string): LocatedIssue {
+/** `fix` says how to repair a misplaced name or column; a merged area gets the unmerge advice instead. */
+export function refusedNotice(sheet: string, address: string, label: string, why: Refusal, fix: string): LocatedIssue {
+  const how = why.merge ? `Separe las celdas ${sheet}!${why.merge} (Inicio › Combinar y centrar › Separar celdas) y vuelva a calcular.` : fix;
   return notice(
     "warning",
     "OUTPUT_NOT_WRITTEN",
     { sheet, address },
-    `No se escribió «${label}» en ${sheet}!${address}: ${why.es}. Lo capturado se conserva. ${fix}`,
+    `No se escribió «${label}» en ${sheet}!${address}: ${why.es}. Lo capturado se conserva. ${how}`,
     `"${label}" was not written at ${sheet}!${address}: ${why.en}. What was typed is kept.`,
   );
 }

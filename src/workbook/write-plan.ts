@@ -343,7 +343,7 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
         const why = map.refusal(s.sheet, { row, col }, merges);
         if (why) {
           flush();
-          plan.notices.push(refusedNotice(s.sheet, cellAddress({ row, col }), c.header, why, `Separe las celdas combinadas (Inicio › Combinar y centrar) o deje la columna «${c.header}» solo para resultados.`));
+          plan.notices.push(refusedNotice(s.sheet, cellAddress({ row, col }), c.header, why, `Revise los encabezados de la tabla ${t.name}: «${c.header}» es una columna de resultados y no puede ocupar el lugar de una de captura.`));
           continue;
         }
         const docIndex = byRow.get(bodyRow);

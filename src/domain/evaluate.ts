@@ -102,7 +102,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
 
   const vucem = vucemFigures(parsed.figures);
   const figureIssues = checkFigures(parsed.figures, captureSet);
-  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs), ...vucem.issues, ...figureIssues);
+  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs, parsed.issues), ...vucem.issues, ...figureIssues);
 
   if (filingYear !== null) {
     const notice = rateNotice(filingYear - 1, parsed.exchangeRate);

@@ -1,7 +1,53 @@
 /** Words of the status results: cancellation causes (R4 rev.) and the correction-letter deadline (R33, R12). */
-import { longDateEn as en, longDateEs as es, type IsoDate } from "./dates";
+import { isIsoDate, longDateEn as en, longDateEs as es, type IsoDate } from "./dates";
 import type { Deadlines } from "./deadlines";
 import type { ProgramType } from "./programs";
+
+/** A located note of a status result (the evaluate step turns it into an issue). */
+export interface StatusNote {
+  severity: "error" | "warning" | "info";
+  code: string;
+  message: string;
+  messageEn: string;
+  field: "filedOn" | "authorizedOn" | "cancelledOn" | "asOf";
+  rule: string;
+}
+
+type NoteField = StatusNote["field"];
+
+export function note(
+  severity: StatusNote["severity"],
+  code: string,
+  field: NoteField,
+  rule: string,
+  message: string,
+  messageEn: string,
+): StatusNote {
+  return { severity, code, message, messageEn, field, rule };
+}
+
+/** An optional input date: null/undefined/"" → null; an invalid string → null plus an error note. */
+export function optionalDate(
+  value: IsoDate | null | undefined,
+  field: NoteField,
+  label: string,
+  labelEn: string,
+  notes: StatusNote[],
+): IsoDate | null {
+  if (value === undefined || value === null || value === "") return null;
+  if (isIsoDate(value)) return value;
+  notes.push(
+    note(
+      "error",
+      "INVALID_DATE",
+      field,
+      "R15",
+      `La ${label} "${String(value)}" no es una fecha válida (AAAA-MM-DD); no se toma en cuenta.`,
+      `The ${labelEn} "${String(value)}" is not a valid date (YYYY-MM-DD); it is ignored.`,
+    ),
+  );
+  return null;
+}
 
 /** R4 rev. 2026-11: the cancellation date of a CANCELADO program and its cause, when known. */
 export interface Cancellation {

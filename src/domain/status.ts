@@ -5,7 +5,8 @@
 import { addBusinessDaysFromFiling, addWeekdays, calendarOf, type CalendarOptions } from "./calendar";
 import { isIsoDate, longDateEn, longDateEs, yearOf, type IsoDate } from "./dates";
 import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
-import { cancellationCause, correctionNotes, timelineCancellation, type Cancellation } from "./status-texts";
+import type { StatusNote } from "./status-texts";
+import { cancellationCause, correctionNotes, note, optionalDate, timelineCancellation, type Cancellation } from "./status-texts";
 import { linkingFor, prosecAloneNote, type HeldProgram } from "./linking";
 import { isLinkedProsec, type ProgramType } from "./programs";
 
@@ -30,14 +31,7 @@ export const STATUS_LABELS: Record<StatusCode, { es: string; en: string }> = {
   CANCELADO: { es: "Cancelado", en: "Cancelled" },
 };
 
-export interface StatusNote {
-  severity: "error" | "warning" | "info";
-  code: string;
-  message: string;
-  messageEn: string;
-  field: "filedOn" | "authorizedOn" | "cancelledOn" | "asOf";
-  rule: string;
-}
+export type { StatusNote } from "./status-texts";
 
 export interface StatusInput extends DeadlineOptions {
   program: ProgramType;
@@ -89,41 +83,6 @@ const en = longDateEn;
 /** Rule that sets each program's calendar (for the notes). */
 const CALENDAR_RULE: Record<ProgramType, string> = { IMMEX: "R7", PROSEC: "R8", ALTEX: "R11", ECEX: "R11" };
 
-type NoteField = StatusNote["field"];
-
-function note(
-  severity: StatusNote["severity"],
-  code: string,
-  field: NoteField,
-  rule: string,
-  message: string,
-  messageEn: string,
-): StatusNote {
-  return { severity, code, message, messageEn, field, rule };
-}
-
-/** An optional input date: null/undefined/"" → null; an invalid string → null plus an error note. */
-function optionalDate(
-  value: IsoDate | null | undefined,
-  field: NoteField,
-  label: string,
-  labelEn: string,
-  notes: StatusNote[],
-): IsoDate | null {
-  if (value === undefined || value === null || value === "") return null;
-  if (isIsoDate(value)) return value;
-  notes.push(
-    note(
-      "error",
-      "INVALID_DATE",
-      field,
-      "R15",
-      `La ${label} "${String(value)}" no es una fecha válida (AAAA-MM-DD); no se toma en cuenta.`,
-      `The ${labelEn} "${String(value)}" is not a valid date (YYYY-MM-DD); it is ignored.`,
-    ),
-  );
-  return null;
-}
 
 /**
  * R15–R17: the status code of `program` for `filingYear` as of `asOf`, with the dates that follow from it.

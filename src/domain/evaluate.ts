@@ -47,14 +47,24 @@ export interface ReportResult {
   summary: IssueSummary;
 }
 
-function figuresResult(parsed: ParsedInput, filingYear: number | null, v: VucemFigures): FiguresResult {
+/** R21a: a figure with an error has no value to capture (Captura shows the error there instead). */
+function withoutErrors(f: CaptureFigure, field: string, issues: readonly Issue[]): CaptureFigure {
+  const path = `figures.${field}`;
+  return issues.some((i) => i.severity === "error" && i.path === path) ? { ...f, value: null } : f;
+}
+
+function figuresResult(parsed: ParsedInput, filingYear: number | null, v: VucemFigures, issues: readonly Issue[]): FiguresResult {
   const rate = filingYear === null ? null : exchangeRateFor(filingYear - 1, parsed.exchangeRate);
   const base = {
     exchangeRate: rate?.rate ?? null,
     exchangeRateSource: rate?.source ?? null,
     exchangeRateConfirmed: rate?.confirmed ?? false,
     exchangeRateEstimate: rate?.estimate ?? false,
-    capture: { totalSales: v.totalSales, totalExports: v.totalExports, totalImports: v.totalImports },
+    capture: {
+      totalSales: withoutErrors(v.totalSales, "totalSales", issues),
+      totalExports: withoutErrors(v.totalExports, "totalExports", issues),
+      totalImports: withoutErrors(v.totalImports, "totalImports", issues),
+    },
   };
   // R21a: computed from the whole numbers VUCEM takes, as VUCEM will.
   const a = v.totalSales.value;
@@ -158,7 +168,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
     fiscalYear: filingYear === null ? null : filingYear - 1,
     asOf,
     company: { rfc, name: parsed.company.name ?? null },
-    figures: figuresResult(parsed, filingYear, vucem),
+    figures: figuresResult(parsed, filingYear, vucem, issues),
     programs,
     goods: goods.goods,
     issues,

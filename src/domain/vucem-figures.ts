@@ -69,7 +69,7 @@ function one(field: VucemField, typed: number | undefined, out: Issue[]): Captur
   }
   const rounded = value !== typed;
   if (rounded) {
-    out.push(issue("warning", "VUCEM_ROUNDED", path, `${l.es}: VUCEM solo acepta miles de pesos enteros (sin decimales). ${fmt(typed)} se captura como ${fmt(value)} (redondeo al entero más cercano; .5 hacia arriba). El porcentaje, el saldo y los veredictos se calculan con ${fmt(value)}, como en VUCEM.`, `${l.en}: VUCEM only takes whole thousands of pesos (no decimals). ${fmt(typed)} is captured as ${fmt(value)} (rounded to the nearest whole number, .5 up). The share, balance and verdicts use ${fmt(value)}, as VUCEM will.`, "R21a"));
+    out.push(issue("warning", "VUCEM_ROUNDED", path, `${l.es}: VUCEM solo acepta miles de pesos enteros (sin decimales). ${fmt(typed)} se captura como ${fmt(value)} (redondeo al entero más cercano; .5 hacia arriba). ${field === "totalImports" ? "El saldo se calcula" : "El porcentaje, el saldo y los veredictos se calculan"} con ${fmt(value)}, como en VUCEM.`, `${l.en}: VUCEM only takes whole thousands of pesos (no decimals). ${fmt(typed)} is captured as ${fmt(value)} (rounded to the nearest whole number, .5 up). ${field === "totalImports" ? "The balance uses" : "The share, balance and verdicts use"} ${fmt(value)}, as VUCEM will.`, "R21a"));
   }
   return { typed, value, rounded };
 }

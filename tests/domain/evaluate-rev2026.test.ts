@@ -233,6 +233,20 @@ describe("R24: a batch says a missing rate once", () => {
   });
 });
 
+describe("§3: Spanish agreement; no value to capture for a figure in error", () => {
+  it("plural labels agree: 'no pueden ser negativas' / 'negativos'", () => {
+    const r = immex({ totalSales: 10, totalExports: 5, directExports: -3, taxReturnIncome: -1 });
+    expect(r.issues.find((i) => i.path === "figures.directExports")!.message).toContain("Exportaciones directas no pueden ser negativas");
+    expect(r.issues.find((i) => i.path === "figures.taxReturnIncome")!.message).toContain("no pueden ser negativos");
+  });
+  it("sales typed in pesos per the tax return (an error) have no value to capture", () => {
+    const r = immex({ totalSales: 85_000_000, totalExports: 30_000_000, taxReturnIncome: 85_000_000 });
+    expect(codes(r)).toContain("error:LIKELY_PESOS@figures.totalSales");
+    expect(r.figures.capture.totalSales.value).toBeNull();
+    expect(r.figures.capture.totalExports.value).toBe(30_000_000);
+  });
+});
+
 describe("§3: no bare rule ids in what the user reads", () => {
   it("messages of typical reports name the basis in words", () => {
     const docs: Doc[] = [

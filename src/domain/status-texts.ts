@@ -60,8 +60,8 @@ export interface Cancellation {
 const TIMELINE_BASIS: Record<ProgramType, string> = {
   IMMEX: "Decreto IMMEX art. 25",
   PROSEC: "Decreto PROSEC art. 8",
-  ALTEX: "Guía RAOCE 2025",
-  ECEX: "Guía RAOCE 2025",
+  ALTEX: "Guía RAOCE 2025 (ALTEX)",
+  ECEX: "Guía RAOCE 2025 (ECEX)",
 };
 
 /** R4: the cause the user typed, else the RAOCE timeline's own when the cancellation is its date (or later). */
@@ -70,8 +70,8 @@ export function cancellationCause(typed: string | null | undefined, timeline: De
   if (!timeline) return null;
   const last = timeline.lateUntil ?? timeline.due;
   return {
-    es: `no presentó el RAOCE ${timeline.filingYear} a más tardar el ${es(last)} (${TIMELINE_BASIS[timeline.program]})`,
-    en: `the ${timeline.filingYear} RAOCE was not filed by ${en(last)} (${TIMELINE_BASIS[timeline.program]})`,
+    es: `no presentó el RAOCE ${timeline.filingYear} a más tardar el ${es(last)}, conforme al ${TIMELINE_BASIS[timeline.program]}`,
+    en: `the ${timeline.filingYear} RAOCE was not filed by ${en(last)}, under ${TIMELINE_BASIS[timeline.program]}`,
   };
 }
 

@@ -70,7 +70,7 @@ export function cancellationCause(typed: string | null | undefined, timeline: De
   if (!timeline) return null;
   const last = timeline.lateUntil ?? timeline.due;
   return {
-    es: `no presentó el RAOCE ${timeline.filingYear} a más tardar el ${es(last)}, conforme al ${TIMELINE_BASIS[timeline.program]}`,
+    es: `no presentó el RAOCE ${timeline.filingYear} a más tardar el ${es(last)}, conforme ${TIMELINE_BASIS[timeline.program].startsWith("Guía") ? "a la" : "al"} ${TIMELINE_BASIS[timeline.program]}`,
     en: `the ${timeline.filingYear} RAOCE was not filed by ${en(last)}, under ${TIMELINE_BASIS[timeline.program]}`,
   };
 }

@@ -81,9 +81,9 @@ export function timelineCancellation(d: Deadlines): Cancellation {
 }
 
 /** R33/R12: the correction-letter deadline in words; the safe date skips only Saturdays and Sundays. */
-export function correctionNotes(by: IsoDate, safe: IsoDate): { correctionNote: string; correctionNoteEn: string } {
+export function correctionNotes(by: IsoDate, safe: IsoDate, period: { es: string; en: string } = { es: "", en: "" }): { correctionNote: string; correctionNoteEn: string } {
   const same = by === safe;
-  return {
+  const r = {
     correctionNote: same
       ? `Correcciones por escrito a la SE (Guía RAOCE 2025): a más tardar el ${es(by)}, antes de las 18:00 (5 días hábiles después de la presentación).`
       : `Correcciones por escrito a la SE (Guía RAOCE 2025): a más tardar el ${es(by)}, antes de las 18:00 (5 días hábiles de la SE después de la presentación). Fecha segura, si algún día inhábil no aplicara (se descuentan solo sábados y domingos): ${es(safe)}.`,
@@ -91,4 +91,5 @@ export function correctionNotes(by: IsoDate, safe: IsoDate): { correctionNote: s
       ? `Written corrections to the SE (2025 guide): by ${en(by)}, before 18:00 (5 business days after filing).`
       : `Written corrections to the SE (2025 guide): by ${en(by)}, before 18:00 (5 SE business days after filing). Safe date, in case a non-business day did not apply (only Saturdays and Sundays skipped): ${en(safe)}.`,
   };
+  return { correctionNote: r.correctionNote + period.es, correctionNoteEn: r.correctionNoteEn + period.en };
 }

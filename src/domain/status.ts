@@ -7,6 +7,7 @@ import { isIsoDate, longDateEn, longDateEs, yearOf, type IsoDate } from "./dates
 import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
 import type { StatusNote } from "./status-texts";
 import { cancellationCause, correctionNotes, note, optionalDate, timelineCancellation, type Cancellation } from "./status-texts";
+import { periodsNote } from "./declared-periods";
 import { linkingFor, prosecAloneNote, type HeldProgram } from "./linking";
 import { isLinkedProsec, type ProgramType } from "./programs";
 
@@ -318,7 +319,7 @@ export function programStatus(input: StatusInput): StatusResult {
       effectiveFiledOn: effective,
       correctionBy,
       correctionBySafe,
-      ...correctionNotes(correctionBy, correctionBySafe),
+      ...correctionNotes(correctionBy, correctionBySafe, periodsNote(effective, correctionBy, cal.seDeclaredPeriods !== false)),
       commitmentEvaluated,
     };
     // §4: the due day itself is on time — the 2025 guide's window runs "hasta" the due date (inclusive), even though
@@ -332,8 +333,8 @@ export function programStatus(input: StatusInput): StatusResult {
         "LATE_FILING_REACTIVATION",
         "filedOn",
         program === "PROSEC" ? "R8" : "R7",
-        `Presentado después del vencimiento (${es(d.due)}): la SE reactiva el programa a más tardar el ${es(reactivationBy)} (2 días hábiles), sin necesidad de solicitarlo.`,
-        `Filed after the due date (${en(d.due)}): the SE reactivates the program by ${en(reactivationBy)} (2 business days), with no request needed.`,
+        `Presentado después del vencimiento (${es(d.due)}): la SE reactiva el programa a más tardar el ${es(reactivationBy)} (2 días hábiles), sin necesidad de solicitarlo.${periodsNote(effective, reactivationBy, cal.seDeclaredPeriods !== false).es}`,
+        `Filed after the due date (${en(d.due)}): the SE reactivates the program by ${en(reactivationBy)} (2 business days), with no request needed.${periodsNote(effective, reactivationBy, cal.seDeclaredPeriods !== false).en}`,
       ),
     );
     return result("PRESENTADO_EXTEMPORANEO", { ...correction, reactivationBy });

@@ -97,5 +97,7 @@ describe("messages", () => {
     expect(r.correctionNote).toContain("13 de enero de 2026");
     expect(r.correctionNote).toContain("se descuentan solo sábados y domingos");
     expect(r.correctionNote).toContain("26 de diciembre de 2025");
+    // the period that moved the date is named with its source
+    expect(r.correctionNote).toContain("No cuenta como hábil el periodo vacacional de la Secretaría de Economía del 22 de diciembre de 2025 al 6 de enero de 2026 (aviso SNICE 516.2025.5545");
   });
 });

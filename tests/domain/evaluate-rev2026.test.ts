@@ -185,6 +185,8 @@ describe("R21a: what VUCEM accepts", () => {
   });
   it("more than 16 digits is an error; a = 0 is a warning", () => {
     expect(codes(immex({ totalSales: 1e17, totalExports: 0 }))).toContain("error:VUCEM_TOO_MANY_DIGITS@figures.totalSales");
+    expect(codes(immex({ totalSales: 1e16, totalExports: 0 }))).toContain("error:VUCEM_TOO_MANY_DIGITS@figures.totalSales"); // 17 digits
+    expect(codes(immex({ totalSales: 1e15, totalExports: 0 }))).not.toContain("error:VUCEM_TOO_MANY_DIGITS@figures.totalSales"); // 16 digits
     expect(codes(immex({ totalSales: 0, totalExports: 0 }))).toContain("warning:ZERO_SALES@figures.totalSales");
   });
 });

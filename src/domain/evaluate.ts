@@ -32,6 +32,8 @@ export interface FiguresResult {
   exchangeRateEstimate: boolean;
   /** R21a: each figure as VUCEM takes it (the whole number to type; null when missing or in error). */
   capture: { totalSales: CaptureFigure; totalExports: CaptureFigure; totalImports: CaptureFigure };
+  /** The same whole numbers, flat (what the Captura VUCEM sheet reads): null when missing or in error. */
+  vucem: { totalSales: number | null; totalExports: number | null; totalImports: number | null };
 }
 
 export interface ReportResult {
@@ -55,16 +57,18 @@ function withoutErrors(f: CaptureFigure, field: string, issues: readonly Issue[]
 
 function figuresResult(parsed: ParsedInput, filingYear: number | null, v: VucemFigures, issues: readonly Issue[]): FiguresResult {
   const rate = filingYear === null ? null : exchangeRateFor(filingYear - 1, parsed.exchangeRate);
+  const capture = {
+    totalSales: withoutErrors(v.totalSales, "totalSales", issues),
+    totalExports: withoutErrors(v.totalExports, "totalExports", issues),
+    totalImports: withoutErrors(v.totalImports, "totalImports", issues),
+  };
   const base = {
     exchangeRate: rate?.rate ?? null,
     exchangeRateSource: rate?.source ?? null,
     exchangeRateConfirmed: rate?.confirmed ?? false,
     exchangeRateEstimate: rate?.estimate ?? false,
-    capture: {
-      totalSales: withoutErrors(v.totalSales, "totalSales", issues),
-      totalExports: withoutErrors(v.totalExports, "totalExports", issues),
-      totalImports: withoutErrors(v.totalImports, "totalImports", issues),
-    },
+    capture,
+    vucem: { totalSales: capture.totalSales.value, totalExports: capture.totalExports.value, totalImports: capture.totalImports.value },
   };
   // R21a: computed from the whole numbers VUCEM takes, as VUCEM will.
   const a = v.totalSales.value;

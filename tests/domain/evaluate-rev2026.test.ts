@@ -163,6 +163,7 @@ describe("R21a: what VUCEM accepts", () => {
     expect(r.figures.capture.totalSales).toEqual({ typed: 120000.5, value: 120001, rounded: true });
     expect(r.figures.capture.totalExports).toEqual({ typed: 12000.4, value: 12000, rounded: true });
     expect(find(r, "VUCEM_ROUNDED").map((i) => i.path)).toEqual(["figures.totalSales", "figures.totalExports"]);
+    expect(r.figures.vucem).toEqual({ totalSales: 120001, totalExports: 12000, totalImports: null });
   });
   it("share and verdict from the whole numbers; a warning when the unrounded figures fall on the other side", () => {
     // a = 90000.4 → 90000; b = 9000: unrounded 9.99996 % (and USD 491,103 at 18.3263) → NO_CUMPLE; rounded 10.00 % → CUMPLE

@@ -162,7 +162,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
       filedOn: validPrograms.map((r) => r.value.filedOn).filter((d): d is string => isIsoDate(d)),
       dues: programs.map((p) => p.deadlines?.due).filter((d): d is string => typeof d === "string"),
     });
-    if (confusion) issues.push(confusion);
+    if (confusion) issues.splice(parsed.issues.length, 0, confusion); // right after the input's own problems
   }
   issues.push(...programIssues);
 

@@ -64,14 +64,6 @@ const BASIS: Record<DeadlineKey, string> = {
   ECEX: "Decreto IMMEX (DOF del 24 de diciembre de 2010), cuarto transitorio; Guía RAOCE 2025",
 };
 
-/** How a computed date is described (words, never a rule id): [due, late window and cancellation]. */
-const COMPUTED: Record<DeadlineKey, readonly [string, string]> = {
-  IMMEX: ["Decreto IMMEX art. 25", "Decreto IMMEX art. 25"],
-  PROSEC: ["Decreto PROSEC art. 8", "Decreto PROSEC art. 8"],
-  PROSEC_LINKED: ["regla 3.2.16 g de las Reglas de la SE", "Decreto PROSEC art. 8"],
-  ALTEX: ["Guía RAOCE 2025, por analogía", "Guía RAOCE 2025, por analogía"],
-  ECEX: ["Guía RAOCE 2025, por analogía", "Guía RAOCE 2025, por analogía"],
-};
 
 
 function deadlineKey(program: ProgramType, linked: boolean): DeadlineKey {
@@ -79,7 +71,12 @@ function deadlineKey(program: ProgramType, linked: boolean): DeadlineKey {
   return program;
 }
 
-const rule = (date: IsoDate, basis: string): Resolved => ({ date, origin: "rule", label: `calculada (${basis})` });
+/** A computed date: the legal basis is shown apart (`basis`), so the source only says where the date came from. */
+const rule = (date: IsoDate, filingYear: number, hasTable = false): Resolved => ({
+  date,
+  origin: "rule",
+  label: hasTable ? "calculada (la fecha oficial cae en un día inhábil declarado)" : `calculada (la SE no ha publicado fechas para ${filingYear})`,
+});
 const official = (o: OfficialDate): Resolved => ({ date: o.date, origin: "official", label: `${o.source} (tabla oficial)` });
 const user = (date: IsoDate): Resolved => ({ date, origin: "user", label: USER_LABEL });
 
@@ -151,7 +148,6 @@ export function deadlines(
   const cal: CalendarOptions = calendarOf(opts);
   const linked = program === "PROSEC" && isLinkedProsec(heldPrograms.includes("PROSEC") ? heldPrograms : [...heldPrograms, "PROSEC"]);
   const key = deadlineKey(program, linked);
-  const [dueRule, lateRule] = COMPUTED[key];
   const table = officialDates(filingYear, key);
   const notes = new Notes();
   const ov = opts.overrides ?? {};
@@ -171,7 +167,7 @@ export function deadlines(
     ? user(ovDue)
     : tableDue
       ? official(tableDue)
-      : rule(lastBusinessDayOfMonth(filingYear, dueMonth, cal), dueRule);
+      : rule(lastBusinessDayOfMonth(filingYear, dueMonth, cal), filingYear, table?.due !== undefined);
 
   if (key === "PROSEC_LINKED" && due.origin === "rule") {
     // R9 (M up to filing year 2023): dated sources said April for linked holders; the switch year is a setting.
@@ -207,7 +203,7 @@ export function deadlines(
       ? user(ovLate)
       : tableLate
         ? official(tableLate)
-        : rule(lastBusinessDayOfMonth(filingYear, key === "IMMEX" ? 8 : 6, cal), lateRule);
+        : rule(lastBusinessDayOfMonth(filingYear, key === "IMMEX" ? 8 : 6, cal), filingYear, table?.lateUntil !== undefined);
   }
 
   // R7: IMMEX cancelled 1 Sep; R8/R10: PROSEC 1 Jul (fixed calendar dates); R11: ALTEX/ECEX the day after due.
@@ -215,10 +211,10 @@ export function deadlines(
   if (ovCancel) cancelled = user(ovCancel);
   else if (noLateWindow) {
     // The table's cancellation only goes with the table's due date; otherwise it follows the effective due date.
-    cancelled = due.origin === "official" && table?.cancelledOn ? official(table.cancelledOn) : rule(addDays(due.date, 1), lateRule);
+    cancelled = due.origin === "official" && table?.cancelledOn ? official(table.cancelledOn) : rule(addDays(due.date, 1), filingYear);
     if (due.origin === "user") cancelled = { ...cancelled, label: `${cancelled.label} (día siguiente al vencimiento capturado por el usuario)` };
   } else if (table?.cancelledOn) cancelled = official(table.cancelledOn);
-  else cancelled = rule(isoDate(filingYear, key === "IMMEX" ? 9 : 7, 1), lateRule);
+  else cancelled = rule(isoDate(filingYear, key === "IMMEX" ? 9 : 7, 1), filingYear);
 
   const lastDay = late?.date ?? due.date;
   if (!(opens <= due.date && due.date <= lastDay && lastDay < cancelled.date)) {

@@ -132,8 +132,8 @@ describe("R9 switch for linked PROSEC", () => {
     expect(d.due).toBe("2024-05-31");
     expect(d.confidence).toBe("H");
     expect(d.note).toBeNull();
-    expect(d.source).toMatch(/regla 3\.2\.16 g/);
-    expect(d.source).not.toMatch(/\bR\d/);
+    expect(d.basis).toMatch(/regla 3\.2\.16 g/);
+    expect(d.source).toBe("Calculada (la SE no ha publicado fechas para 2024)");
   });
   it("the switch year is a setting", () => {
     const later = { settings: { linkedProsecMayFromYear: 2026 } };
@@ -166,7 +166,7 @@ describe("R9 switch for linked PROSEC", () => {
 describe("source, basis, confidence", () => {
   it("computed years cite the rule", () => {
     const d = deadlines("IMMEX", 2026, ["IMMEX"]);
-    expect(d.source).toBe("Calculada (Decreto IMMEX art. 25)"); // no "Todas las fechas:" prefix, no rule id
+    expect(d.source).toBe("Calculada (la SE no ha publicado fechas para 2026)"); // no "Todas las fechas:" prefix, no rule id
     expect(d.basis).toBe("Decreto IMMEX art. 25; Guía RAOCE 2025");
     expect(d.confidence).toBe("H");
     expect(d.note).toBeNull();

@@ -116,7 +116,7 @@ export class InputMap {
 /** A list block cut to the sheet's edge, or refused; with the notice to report. */
 export function fitBlock<T>(b: BlockLayout, sheet: string, anchor: CellRef, rows: T[], map: InputMap): { rows: T[] | null; notice: LocatedIssue | null } {
   const at = { sheet, address: cellAddress(anchor) };
-  const name = `${b.anchorName} (lista «${b.sheet}»)`;
+  const name = `«${b.sheet}» (${b.anchorName})`;
   if (anchor.col + b.headers.length - 1 > LAST_COL) {
     return {
       rows: null,

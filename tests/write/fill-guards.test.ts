@@ -155,7 +155,7 @@ describe("lists anchored at the sheet's edge", () => {
     const input = await fileWith((wb) => moveName(wb, "RAOCE_PROBLEMAS", "Problemas!$A$1048575"), exampleDoc("errores-tipicos"));
     const { r, out, notices } = await fill(input);
     expect(r.exitCode).toBe(EXIT.inputErrors);
-    expect(notices).toEqual([expect.stringMatching(/Problemas!A1048575 — La lista RAOCE_PROBLEMAS .*solo caben 2 de sus \d+ filas .*\(LIST_CLIPPED\)$/)]);
+    expect(notices).toEqual([expect.stringMatching(/Problemas!A1048575 — La lista «Problemas» \(RAOCE_PROBLEMAS\) .*solo caben 2 de sus \d+ filas .*\(LIST_CLIPPED\)$/)]);
     const back = await run(["check", out, "--as-of", "2025-06-20"], NOW);
     expect(back.exitCode).toBe(EXIT.inputErrors);
     const ws = (await openWorkbookFile(out)).workbook.getWorksheet("Problemas")!;
@@ -168,14 +168,14 @@ describe("lists anchored at the sheet's edge", () => {
     const { r, out, notices } = await fill(input);
     expect(r.exitCode).toBe(EXIT.ok);
     expect(r.stderr).toBeUndefined();
-    expect(notices).toEqual([expect.stringMatching(/Problemas!XFC1048575 — La lista RAOCE_PROBLEMAS .*no caben en la hoja .*no se escribió.*\(LIST_NOT_WRITTEN\)$/)]);
+    expect(notices).toEqual([expect.stringMatching(/Problemas!XFC1048575 — La lista «Problemas» \(RAOCE_PROBLEMAS\) .*no caben en la hoja .*no se escribió.*\(LIST_NOT_WRITTEN\)$/)]);
     expect((await run(["check", out], NOW)).exitCode).toBe(EXIT.ok);
   });
 
   it("RAOCE_CAPTURA moved onto the Empresa inputs: not written, reported", async () => {
     const input = await fileWith((wb) => moveName(wb, "RAOCE_CAPTURA", "Empresa!$A$6"));
     const { out, notices } = await fill(input);
-    expect(notices).toEqual([expect.stringMatching(/Empresa!A6 — La lista RAOCE_CAPTURA .*cubriría «RFC» \(RAOCE_RFC\): no se escribió/)]);
+    expect(notices).toEqual([expect.stringMatching(/Empresa!A6 — La lista «Captura VUCEM» \(RAOCE_CAPTURA\) .*cubriría «RFC» \(RAOCE_RFC\): no se escribió/)]);
     expect(await value(out, "Empresa", "B6")).toBe("SAT970701NN3");
   });
 });

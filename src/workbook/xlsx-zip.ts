@@ -13,6 +13,9 @@ const { utf8decode } = require("jszip/lib/utf8") as { utf8decode(b: Uint8Array):
 const { resolve: resolveName } = require("jszip/lib/utils") as { resolve(path: string): string };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** JSZip reads 32-bit fields with signed shifts: a size of 2 GiB or more comes back negative. */
+const unsigned = (n: number) => (n < 0 ? n >>> 0 : n);
+
 interface JsZipEntry {
   fileNameStr: string;
   dir: boolean;
@@ -96,7 +99,7 @@ export function readPackage(buf: Buffer, limits: ZipLimits): PackagePart[] {
     if (seen.has(name)) fail(`el archivo está dañado: tiene dos partes llamadas ${name}; ábralo en Excel y guárdelo de nuevo`);
     seen.add(name);
     entries.push({ name, e });
-    total += e.uncompressedSize;
+    total += unsigned(e.uncompressedSize);
   }
   if (total > limits.maxUncompressedBytes) {
     fail(`el archivo se expande a ${fmt(Math.round(total / 1048576))} MB (límite ${fmt(limits.maxUncompressedBytes / 1048576)} MB): demasiado grande o una bomba zip`);
@@ -106,23 +109,24 @@ export function readPackage(buf: Buffer, limits: ZipLimits): PackagePart[] {
 }
 
 function inflateEntry(name: string, e: JsZipEntry): Buffer {
+  const size = unsigned(e.uncompressedSize);
   const raw = e.decompressed.compressedContent;
   const raws = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   let out: Buffer;
   if (e.decompressed.compression.magic === "\x00\x00") {
-    if (raws.length !== e.uncompressedSize) fail(`el archivo está dañado (la parte ${name} no mide lo que declara)`);
+    if (raws.length !== size) fail(`el archivo está dañado (la parte ${name} no mide lo que declara)`);
     out = raws;
   } else {
     try {
       // The output cap is the declared size: a part that lies about its size stops there. One output chunk one byte
       // larger than that: zlib returns it as is instead of concatenating 16 KiB chunks into a second copy.
-      out = inflateRawSync(raws, { maxOutputLength: Math.max(1, e.uncompressedSize), chunkSize: Math.max(64 * 1024, e.uncompressedSize + 1) });
+      out = inflateRawSync(raws, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64 * 1024, size + 1) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) fail(`el archivo parece una bomba zip: la parte ${name} se expande más de lo que declara`);
       return fail(`el archivo está dañado (no se puede descomprimir ${name}); pida una copia nueva`);
     }
-    if (out.length !== e.uncompressedSize) fail(`el archivo está dañado (la parte ${name} no mide lo que declara)`);
+    if (out.length !== size) fail(`el archivo está dañado (la parte ${name} no mide lo que declara)`);
   }
   if (crc32(out) >>> 0 !== e.crc32 >>> 0) fail(`el archivo está dañado (la parte ${name} no pasa la verificación CRC: su contenido cambió después de guardarse); pida una copia nueva`);
   return out;

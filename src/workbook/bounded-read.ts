@@ -3,7 +3,7 @@
  * a FIFO or an endless stdin is stopped at the cap with one clear Spanish line instead of growing until Node dies.
  * Node only.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from "node:fs";
 
 export class BoundedReadError extends Error {
   constructor(message: string) {
@@ -67,6 +67,17 @@ export function readFileBounded(path: string, cap: number): Buffer {
   if (kind) throw new BoundedReadError(kind);
   const tooBig = `el archivo pesa más de ${mb(cap)} MB; un libro RAOCE pesa menos`;
   if (s.isFile() && s.size > cap) throw new BoundedReadError(`el archivo pesa ${mb(s.size)} MB; un libro RAOCE pesa menos de ${mb(cap)} MB`);
+  if (s.isFile()) {
+    // A regular file: one read of its size (the loop below would also stop at the cap if it grew meanwhile).
+    try {
+      const buf = readFileSync(path);
+      if (buf.length > cap) throw new BoundedReadError(tooBig);
+      return buf;
+    } catch (e) {
+      if (e instanceof BoundedReadError) throw e;
+      throw new BoundedReadError(`no se pudo leer (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  }
   // O_NONBLOCK: opening a FIFO nobody writes to returns at once (then reads as empty) instead of waiting forever.
   let fd: number;
   try {

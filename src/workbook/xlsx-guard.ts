@@ -169,7 +169,7 @@ interface ParseBudget {
  * would refuse it too (and Excel repairs or refuses such a file).
  */
 function scanXml(part: PackagePart, budget: ParseBudget, handlers: { open?: (tag: SaxesTagPlain) => void; text?: (t: string) => void; close?: (name: string) => void } = {}): void {
-  const parser = new SaxesParser();
+  const parser = new SaxesParser({ position: false }); // no line/column bookkeeping: ~2× faster, same tokens
   parser.on("error", (err) => fail(`el libro está dañado: el XML de ${part.name} está mal formado (${err.message.split("\n")[0]!.slice(0, 120)}); ábralo en Excel y guárdelo de nuevo`));
   parser.on("opentag", (tag) => {
     if (++budget.elements > budget.limits.maxElements) {
@@ -187,6 +187,12 @@ function scanXml(part: PackagePart, budget: ParseBudget, handlers: { open?: (tag
   for (let i = 0; i < part.data.length; i += CHUNK) parser.write(decoder.write(part.data.subarray(i, i + CHUNK)));
   parser.write(decoder.end());
   parser.close();
+}
+
+function countByte(data: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = data.indexOf(byte); i >= 0; i = data.indexOf(byte, i + 1)) n++;
+  return n;
 }
 
 const attr = (tag: SaxesTagPlain, name: string): string | null => {
@@ -288,7 +294,11 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
   for (const part of entries) {
     if (part.name === "xl/workbook.xml" || rels.has(part.name) || !excelJsParses(part.name)) continue;
     if (!isWorksheetPart(part.name)) {
-      scanXml(part, budget);
+      // Strings, styles, tables, drawings, comments, properties: nothing in them expands in ExcelJS beyond one object
+      // per element, so their "<" count (an upper bound on their elements) is charged to the budget instead of a
+      // parse; ExcelJS still refuses them if they are not well formed.
+      budget.elements += countByte(part.data, 0x3c);
+      if (budget.elements > limits.maxElements) fail(`el libro tiene más de ${fmt(limits.maxElements)} elementos XML (en ${part.name}); demasiado grande para un reporte RAOCE`);
       continue;
     }
     const name = sheetName(part.name);

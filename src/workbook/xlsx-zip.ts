@@ -120,7 +120,7 @@ function inflateEntry(name: string, e: JsZipEntry): Buffer {
     try {
       // The output cap is the declared size: a part that lies about its size stops there. One output chunk one byte
       // larger than that: zlib returns it as is instead of concatenating 16 KiB chunks into a second copy.
-      out = inflateRawSync(raws, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64 * 1024, size + 1) });
+      out = inflateRawSync(raws, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size + 1) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError) fail(`el archivo parece una bomba zip: la parte ${name} se expande más de lo que declara`);

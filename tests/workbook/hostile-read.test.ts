@@ -130,6 +130,18 @@ describe("devices and pipes: read at most the size cap, one clear line, no hang"
     expect(r.rssMb).toBeLessThan(RSS_LIMIT_MB);
   });
 
+  it("evaluate of a device or an empty FIFO: one line each, nothing read from the devices", async () => {
+    const fifo = join(work, "tuberia.json");
+    execFileSync("mkfifo", [fifo]);
+    const { results, run } = await runMany(cliDir, work, [["evaluate", "/dev/zero"], ["evaluate", "/dev/urandom"], ["evaluate", fifo]]);
+    expect(results.map((r) => [r.exitCode, r.stderr])).toEqual([
+      [2, "raoce evaluate: /dev/zero: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco"],
+      [2, "raoce evaluate: /dev/urandom: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco"],
+      [2, expect.stringMatching(new RegExp(`^raoce evaluate: ${fifo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} no es JSON válido: [^\n]+$`))],
+    ]);
+    expect(run.rssMb).toBeLessThan(RSS_LIMIT_MB);
+  });
+
   it("check of a FIFO fed without end stops at 50 MB", async () => {
     const fifo = join(work, "tuberia-sin-fin.xlsx");
     execFileSync("mkfifo", [fifo]);

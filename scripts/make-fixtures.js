@@ -60,6 +60,12 @@ const PRODUCERS = {
   },
 };
 
+const sha256 = (file) => require("node:crypto").createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+// Which example bytes (and which tool version) each file was made from: the test says "npm run fixtures" when an
+// example changed since (a new template version re-saved by the tools reads differently from the old one).
+const manifestPath = path.join(outRoot, "manifest.json");
+const manifest = fs.existsSync(manifestPath) ? JSON.parse(fs.readFileSync(manifestPath, "utf8")) : { producers: {}, examples: {} };
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "raoce-fixtures-"));
 const made = [];
 try {
@@ -79,9 +85,11 @@ try {
       p.convert(src, dst, tmp);
       made.push(path.relative(root, dst));
     }
+    manifest.producers[name] = { version: p.version(), examples: Object.fromEntries(examples.map((f) => [f, sha256(path.join(root, "examples", f))])) };
     console.log(`${name} (${p.version()}): ${examples.length} libros`);
   }
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }
+fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
 console.log(made.join("\n"));

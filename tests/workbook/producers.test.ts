@@ -8,6 +8,7 @@
  * ExcelJS model and on the raw XML of the filled file. Gnumeric drops every Excel table: such a file is refused with
  * a line that says so, never read as a template whose lists were deleted.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -67,9 +68,15 @@ async function filled(buf: Buffer): Promise<Buffer> {
   return workbookBuffer(o.workbook);
 }
 
-describe("the corpus is complete (npm run fixtures after adding an example)", () => {
-  it.each(["openpyxl", "libreoffice", "gnumeric"])("%s: every example re-saved", (producer) => {
-    for (const e of EXAMPLES) expect(existsSync(fixture(producer, e))).toBe(true);
+describe("the corpus is complete and fresh (npm run fixtures after changing an example)", () => {
+  const manifest = JSON.parse(readFileSync(join(FIXTURES, "manifest.json"), "utf8")) as { producers: Record<string, { version: string; examples: Record<string, string> }> };
+  it.each(["openpyxl", "libreoffice", "gnumeric"])("%s: every example re-saved from its current bytes", (producer) => {
+    for (const e of EXAMPLES) {
+      expect(existsSync(fixture(producer, e))).toBe(true);
+      const made = manifest.producers[producer]?.examples[`${e}.xlsx`];
+      const now = createHash("sha256").update(readFileSync(original(e))).digest("hex");
+      expect(`${producer}/${e}.xlsx made from ${made}`).toBe(`${producer}/${e}.xlsx made from ${now}`); // else: npm run fixtures
+    }
   });
   it("openpyxl really wrote absolute targets and LibreOffice true/false booleans (what the normaliser exists for)", async () => {
     const py = await JSZip.loadAsync(readFileSync(fixture("openpyxl", "immex-industrial")));

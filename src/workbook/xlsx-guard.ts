@@ -286,6 +286,14 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
     const hasTables = !!path && relsOf(path).some((r) => r.type.endsWith("/table"));
     return { name: s.name, state: s.state, path, hasTables };
   });
+  // ExcelJS builds one worksheet per <sheet> from its part: two sheets on one part would copy its cells twice (a small
+  // file could multiply them), and Excel reports such a workbook as damaged.
+  const used = new Set<string>();
+  for (const s of sheets) {
+    if (!s.path) continue;
+    if (used.has(s.path)) fail(`el libro está dañado: dos hojas usan la misma parte (${s.path}); ábralo en Excel y guárdelo de nuevo`);
+    used.add(s.path);
+  }
   const sheetName = (part: string) => sheets.find((s) => s.path === part)?.name ?? part;
 
   // Every other part ExcelJS parses, worksheets first-class: listed in workbook.xml or not, ExcelJS builds their cells.

@@ -3,9 +3,10 @@
  * parts the guard has inflated and verified (xlsx-guard.ts), and returns the stored zip ExcelJS loads, so ExcelJS sees
  * exactly the parts the guard checked. Each rule fixes one way ExcelJS 4.4 misreads valid Open XML:
  *
- * 1. Absolute relationship targets (`Target="/xl/tables/table1.xml"`, written by openpyxl and others): ExcelJS resolves
- *    targets only relative to the part's folder and crashes ("Cannot read properties of undefined (reading 'name')")
- *    or loses the table. → rewritten relative to the folder of the part that holds the relationship, as Excel writes.
+ * 1. Absolute relationship targets (`Target="/xl/tables/table1.xml"`, written by openpyxl and others), or relative ones
+ *    with "./" or a detour through "..": ExcelJS matches targets as text against the names Excel writes and crashes
+ *    ("Cannot read properties of undefined (reading 'name')") or loses the table. → rewritten relative to the folder
+ *    of the part that holds the relationship, as Excel writes them.
  * 2. Booleans written `true`/`false` (LibreOffice: `sheet="true"`, `locked="false"`, `hidden="false"`…; xsd:boolean
  *    allows both forms): ExcelJS compares with "1"/"0", so protection vanished and every cell became locked on `fill`.
  *    → written `1`/`0`. Attributes that hold text (names, formats, prompts, targets…) are never touched.
@@ -15,7 +16,7 @@
  * 4. Entry names: a leading "/" and "." or ".." segments are resolved by the guard (xlsx-zip.ts) and two entries with
  *    one resolved name are refused there; here every part is stored under that one name.
  */
-import { excelJsParses } from "./xlsx-guard";
+import { excelJsParses, resolveTarget } from "./xlsx-guard";
 import { storedZip, type PackagePart } from "./xlsx-zip";
 
 /** The names ExcelJS's patterns are meant for, anchored. */
@@ -68,11 +69,15 @@ function sourceOfRels(relsPart: string): string {
   return m ? `${m[1]}${m[2]}` : "";
 }
 
+/** Every internal target written the way Excel writes it: relative to the source's folder, no "./", no detour via "..". */
 function normaliseTargets(relsPart: string, xml: string): string {
-  const source = sourceOfRels(relsPart);
+  const source = sourceOfRels(relsPart) || "x"; // the package's own rels: relative to the root
   return xml.replace(/<(?:[\w.-]+:)?Relationship\b[^<>]*>/g, (tag) => {
     if (/\sTargetMode\s*=\s*["']External["']/.test(tag)) return tag;
-    return tag.replace(/(\sTarget\s*=\s*)(["'])\/([^"'<>]*)\2/, (_, pre: string, q: string, abs: string) => `${pre}${q}${relativeTarget(source || "x", abs)}${q}`);
+    return tag.replace(/(\sTarget\s*=\s*)(["'])([^"'<>]*)\2/, (all, pre: string, q: string, target: string) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.includes("#")) return all; // a URI or a fragment: not a part
+      return `${pre}${q}${relativeTarget(source, resolveTarget(source, target))}${q}`;
+    });
   });
 }
 
@@ -87,7 +92,7 @@ export function normalisePackage(parts: PackagePart[]): Buffer {
     if (!CANONICAL.some((re) => re.test(p.name))) continue; // rule 3
     let xml: string | null = null;
     const text = () => (xml ??= p.data.toString("utf8"));
-    if (p.name.endsWith(".rels") && (p.data.includes("Target=\"/") || p.data.includes("Target='/"))) xml = normaliseTargets(p.name, text());
+    if (p.name.endsWith(".rels") && (p.data.includes("Target=\"/") || p.data.includes("Target='/") || p.data.includes("./"))) xml = normaliseTargets(p.name, text());
     if (p.data.includes("\"true\"") || p.data.includes("\"false\"") || p.data.includes("'true'") || p.data.includes("'false'")) xml = normaliseBooleans(text());
     out.push(xml === null ? p : { name: p.name, data: Buffer.from(xml, "utf8") });
   }

@@ -139,6 +139,14 @@ describe("xlsx-normalise: the rules on hand-made packages", () => {
     expect(ws.getCell("A1").value).toBe("true");
   });
 
+  it("targets written with \"./\" or a detour through \"..\" resolve as Excel resolves them", async () => {
+    const parts = minimalXlsx(sheetXml('<row r="1"><c r="A1"><v>1000</v></c></row>'));
+    parts[3]!.data = String(parts[3]!.data).replace('Target="worksheets/sheet1.xml"', 'Target="./../xl/./worksheets/sheet1.xml"');
+    const wb = (await openWorkbookBuffer(makeZip(parts))).workbook;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Hoja1"]);
+    expect(wb.worksheets[0]!.getCell("A1").value).toBe(1000);
+  });
+
   it("parts whose names only look like ExcelJS's are not loaded over the real ones", async () => {
     const parts = minimalXlsx(sheetXml('<row r="1"><c r="A1"><v>1000</v></c></row>'));
     parts.push({ name: "copia/xl/worksheets/sheet1.xml", data: sheetXml('<row r="1"><c r="A1"><v>9000</v></c></row>') });

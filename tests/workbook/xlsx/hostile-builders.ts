@@ -254,6 +254,13 @@ export const HOSTILE: HostileCase[] = [
     exit: 0,
     says: /^ {2}IMMEX 83-2019\s+En plazo/m,
   },
+  {
+    name: "two sheets on one worksheet part (ExcelJS would copy its cells for each)",
+    file: "hoja-doble.xlsx",
+    build: () => goodWith({ [WB]: (x) => x.replace("</sheets>", `${many(50, (i) => `<sheet name="Copia ${i}" sheetId="${100 + i}" r:id="rId4"/>`)}</sheets>`) }),
+    exit: 2,
+    says: /^el libro está dañado: dos hojas usan la misma parte \(xl\/worksheets\/sheet1\.xml\); ábralo en Excel y guárdelo de nuevo$/,
+  },
   // ── integrity ──
   {
     name: "a stored part altered after saving (1000 → 9000, CRC unchanged)",

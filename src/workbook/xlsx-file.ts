@@ -73,7 +73,9 @@ export async function openWorkbookBuffer(buf: Buffer, options: OpenOptions | Gua
   const workbook = new Workbook();
   try {
     const loadOptions = { maxRows: limits.maxRowsPerSheet, ...(opts.readOnly ? { ignoreNodes: READ_ONLY_IGNORED, skipSheetData: unreadSheets(inspection) } : {}) };
-    await workbook.xlsx.load(normalisePackage(inspection.parts) as unknown as ArrayBuffer, loadOptions as never);
+    const pkg = normalisePackage(inspection.parts);
+    inspection.parts = []; // the inflated parts are in `pkg` now: let them go before ExcelJS builds its model
+    await workbook.xlsx.load(pkg as unknown as ArrayBuffer, loadOptions as never);
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
     if (/^Max row count/.test(msg)) {

@@ -33,7 +33,9 @@ export interface GuardLimits {
 
 export const DEFAULT_LIMITS: GuardLimits = {
   maxFileBytes: 50 * 1024 * 1024,
-  maxUncompressedBytes: 120 * 1024 * 1024,
+  // A RAOCE workbook of 20,000 goods rows inflates to ~8 MB; ExcelJS needs ~4.5× the XML it parses (a 110 MB workbook
+  // of short strings peaked at 570 MB): 40 MB keeps any accepted file near 300 MB.
+  maxUncompressedBytes: 40 * 1024 * 1024,
   maxEntries: 5_000,
   maxRowsPerSheet: 50_000, // 2.5× the 20,000 goods rows a file may hold (FILE_MAX_TABLE_ROWS); keeps fill under ~1 GB
   maxCells: 600_000,
@@ -63,7 +65,7 @@ export interface XlsxInspection {
   application: string | null;
   /** Table parts in the package (xl/tables/…). */
   tableParts: number;
-  /** Every part, inflated and verified, under the name ExcelJS uses (input of xlsx-normalise.ts). */
+  /** Every part, inflated and verified, under the name ExcelJS uses (input of xlsx-normalise.ts; emptied by the loader once used). */
   parts: PackagePart[];
 }
 
@@ -189,11 +191,24 @@ function scanXml(part: PackagePart, budget: ParseBudget, handlers: { open?: (tag
   parser.close();
 }
 
-function countByte(data: Buffer, byte: number): number {
-  let n = 0;
-  for (let i = data.indexOf(byte); i >= 0; i = data.indexOf(byte, i + 1)) n++;
-  return n;
+/** The "<" of a part: how many (an upper bound on its elements) and the longest run without one (its longest text or attribute). */
+function ltStats(data: Buffer): { count: number; longestRun: number } {
+  let count = 0;
+  let longestRun = 0;
+  let last = -1;
+  for (let i = data.indexOf(0x3c); i >= 0; i = data.indexOf(0x3c, i + 1)) {
+    count++;
+    if (i - last > longestRun) longestRun = i - last;
+    last = i;
+  }
+  return { count, longestRun: Math.max(longestRun, data.length - last) };
 }
+
+/**
+ * Longest text or attribute value a part may hold. Excel keeps at most 32,767 characters in a cell (≤ 128 KB in UTF-8)
+ * and 8,192 in a formula; ExcelJS would copy a 100 MB string several times (≈ 5× its size at peak).
+ */
+const MAX_TEXT_RUN = 2 * 1024 * 1024;
 
 const attr = (tag: SaxesTagPlain, name: string): string | null => {
   const v = tag.attributes[name];
@@ -300,12 +315,16 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
   let rows = 0;
   let cells = 0;
   for (const part of entries) {
-    if (part.name === "xl/workbook.xml" || rels.has(part.name) || !excelJsParses(part.name)) continue;
+    if (!excelJsParses(part.name)) continue;
+    if (part.data.length > MAX_TEXT_RUN && ltStats(part.data).longestRun > MAX_TEXT_RUN) {
+      fail(`la parte ${part.name} contiene un texto de más de ${fmt(MAX_TEXT_RUN / 1048576)} MB seguido; Excel admite 32,767 caracteres por celda: no es un libro que Excel haya guardado`);
+    }
+    if (part.name === "xl/workbook.xml" || rels.has(part.name)) continue;
     if (!isWorksheetPart(part.name)) {
       // Strings, styles, tables, drawings, comments, properties: nothing in them expands in ExcelJS beyond one object
       // per element, so their "<" count (an upper bound on their elements) is charged to the budget instead of a
       // parse; ExcelJS still refuses them if they are not well formed.
-      budget.elements += countByte(part.data, 0x3c);
+      budget.elements += ltStats(part.data).count;
       if (budget.elements > limits.maxElements) fail(`el libro tiene más de ${fmt(limits.maxElements)} elementos XML (en ${part.name}); demasiado grande para un reporte RAOCE`);
       continue;
     }

@@ -232,6 +232,20 @@ export const HOSTILE: HostileCase[] = [
     exit: 2,
     says: /^el libro tiene más de 600,000 celdas con datos o formato/,
   },
+  {
+    name: "a shared string of 30 MB (one text node, under the size cap)",
+    file: "texto-enorme.xlsx",
+    build: () => goodWith({ "xl/sharedStrings.xml": (x) => x.replace("</sst>", `<si><t>${"x".repeat(30 * 1024 * 1024)}</t></si></sst>`) }),
+    exit: 2,
+    says: /^la parte xl\/sharedStrings\.xml contiene un texto de más de 2 MB seguido; Excel admite 32,767 caracteres por celda: no es un libro que Excel haya guardado$/,
+  },
+  {
+    name: "100,000 shared strings of 1 KB (110 MB of XML)",
+    file: "muchos-textos.xlsx",
+    build: () => goodWith({ "xl/sharedStrings.xml": (x) => x.replace("</sst>", `${many(100_000, (i) => `<si><t>${i}${"x".repeat(1100)}</t></si>`)}</sst>`) }),
+    exit: 2,
+    says: /^el archivo se expande a 10\d MB \(límite 40 MB\): demasiado grande o una bomba zip$/,
+  },
   // ── what the guard checks is what ExcelJS reads ──
   {
     name: "a second workbook part named /xl/workbook.xml (leading slash)",

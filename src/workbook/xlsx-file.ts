@@ -42,7 +42,7 @@ const LIST_SHEETS = new Set<string>(BLOCKS.map((b) => b.sheet));
 /** Names whose values a snapshot uses (inputs and the version), lower-cased. */
 const READ_NAMES = new Set([...NAMED_CELLS.filter((c) => c.kind === "input").map((c) => c.name), SNAPSHOT_REQUEST.versionName].map((n) => n.toLowerCase()));
 
-function unreadSheets(inspection: XlsxInspection): string[] {
+function unreadSheets(inspection: Pick<XlsxInspection, "sheets" | "definedNames">): string[] {
   const used = new Set<string>();
   for (const n of inspection.definedNames) {
     if (!READ_NAMES.has(n.name.toLowerCase())) continue;
@@ -68,7 +68,7 @@ function checkTablesKept(inspection: XlsxInspection): void {
 export async function openWorkbookBuffer(buf: Buffer, options: OpenOptions | GuardLimits = {}): Promise<OpenedWorkbook> {
   const opts: OpenOptions = "maxFileBytes" in options ? { limits: options } : options;
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const inspection = inspectXlsx(buf, limits, { lenientSheets: !!opts.readOnly });
+  const inspection = inspectXlsx(buf, limits, opts.readOnly ? { lenientSheets: true, skippedSheets: unreadSheets } : {});
   checkTablesKept(inspection);
   const workbook = new Workbook();
   try {

@@ -216,8 +216,13 @@ const attr = (tag: SaxesTagPlain, name: string): string | null => {
 };
 
 export interface InspectOptions {
-  /** Kept for callers of the old guard: read-only loads skip merged cells, so their areas are not limited. */
+  /** Read-only loads: ExcelJS skips merged cells and columns, so their areas are not limited. */
   lenientSheets?: boolean;
+  /**
+   * Worksheet parts whose cells the load will skip (read-only loads: `skipSheetData`), from the sheets and names read
+   * so far: ExcelJS only tokenizes them, so their "<" count is charged instead of a parse.
+   */
+  skippedSheets?: (found: Pick<XlsxInspection, "sheets" | "definedNames">) => string[];
 }
 
 export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, options: InspectOptions = {}): XlsxInspection {
@@ -312,6 +317,7 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
   const sheetName = (part: string) => sheets.find((s) => s.path === part)?.name ?? part;
 
   // Every other part ExcelJS parses, worksheets first-class: listed in workbook.xml or not, ExcelJS builds their cells.
+  const skipped = new Set(options.skippedSheets?.({ sheets, definedNames }) ?? []);
   let rows = 0;
   let cells = 0;
   for (const part of entries) {
@@ -320,7 +326,7 @@ export function inspectXlsx(buf: Buffer, limits: GuardLimits = DEFAULT_LIMITS, o
       fail(`la parte ${part.name} contiene un texto de más de ${fmt(MAX_TEXT_RUN / 1048576)} MB seguido; Excel admite 32,767 caracteres por celda: no es un libro que Excel haya guardado`);
     }
     if (part.name === "xl/workbook.xml" || rels.has(part.name)) continue;
-    if (!isWorksheetPart(part.name)) {
+    if (!isWorksheetPart(part.name) || skipped.has(part.name)) {
       // Strings, styles, tables, drawings, comments, properties: nothing in them expands in ExcelJS beyond one object
       // per element, so their "<" count (an upper bound on their elements) is charged to the budget instead of a
       // parse; ExcelJS still refuses them if they are not well formed.

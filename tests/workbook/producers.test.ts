@@ -9,7 +9,7 @@
  * a line that says so, never read as a template whose lists were deleted.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import type { Workbook } from "exceljs";
@@ -18,11 +18,13 @@ import { buildWritePlan } from "../../src/workbook/write-plan";
 import { openWorkbookBuffer, workbookBuffer } from "../../src/workbook/xlsx-file";
 import { normalisePackage, relativeTarget } from "../../src/workbook/xlsx-normalise";
 import { UnusableWorkbookError } from "../../src/workbook/xlsx-guard";
-import { EXAMPLES, ROOT, makeZip, minimalXlsx, sheetXml } from "./xlsx/helpers";
+import { ROOT, makeZip, minimalXlsx, sheetXml } from "./xlsx/helpers";
 
 const TODAY = "2025-05-15";
 const FIXTURES = join(ROOT, "tests", "fixtures", "producers");
 const READ_ALIKE = ["openpyxl", "libreoffice"] as const;
+/** Every committed example workbook (what `npm run fixtures` re-saves). */
+const EXAMPLES = readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".xlsx")).map((f) => f.replace(/\.xlsx$/, "")).sort();
 
 const fixture = (producer: string, example: string) => join(FIXTURES, producer, `${example}.xlsx`);
 const original = (example: string) => join(ROOT, "examples", `${example}.xlsx`);

@@ -46,7 +46,7 @@ function readAll(fd: number, cap: number, tooBig: string): Buffer {
 
 function kindOf(s: Stats): string | null {
   if (s.isDirectory()) return "es una carpeta, no un archivo";
-  if (s.isCharacterDevice() || s.isBlockDevice()) return "es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "es un dispositivo, no un archivo guardado en disco";
   if (s.isSocket()) return "es un socket, no un archivo";
   return null;
 }

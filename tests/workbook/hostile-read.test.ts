@@ -122,8 +122,8 @@ describe("devices and pipes: read at most the size cap, one clear line, no hang"
     const r = await runCli(cliDir, work, ["check", "/dev/zero", "/dev/urandom", fifo, GOOD, "--as-of", AS_OF]);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.split("\n")).toEqual([
-      "raoce check: /dev/zero: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco",
-      "raoce check: /dev/urandom: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco",
+      "raoce check: /dev/zero: es un dispositivo, no un archivo guardado en disco",
+      "raoce check: /dev/urandom: es un dispositivo, no un archivo guardado en disco",
       `raoce check: ${fifo}: el archivo está vacío`,
     ]);
     expect(r.stdout).toContain(`${GOOD}\n${GOOD_LINE}`);
@@ -135,8 +135,8 @@ describe("devices and pipes: read at most the size cap, one clear line, no hang"
     execFileSync("mkfifo", [fifo]);
     const { results, run } = await runMany(cliDir, work, [["evaluate", "/dev/zero"], ["evaluate", "/dev/urandom"], ["evaluate", fifo]]);
     expect(results.map((r) => [r.exitCode, r.stderr])).toEqual([
-      [2, "raoce evaluate: /dev/zero: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco"],
-      [2, "raoce evaluate: /dev/urandom: es un dispositivo, no un archivo (por ejemplo /dev/zero): indique un archivo guardado en disco"],
+      [2, "raoce evaluate: /dev/zero: es un dispositivo, no un archivo guardado en disco"],
+      [2, "raoce evaluate: /dev/urandom: es un dispositivo, no un archivo guardado en disco"],
       [2, expect.stringMatching(new RegExp(`^raoce evaluate: ${fifo.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} no es JSON válido: [^\n]+$`))],
     ]);
     expect(run.rssMb).toBeLessThan(RSS_LIMIT_MB);

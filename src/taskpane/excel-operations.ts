@@ -9,6 +9,7 @@
  */
 import "./zod-without-eval"; // first: before any zod schema of the domain is built
 import type { IsoDate } from "../domain/dates";
+import { setWorkbookDate1904 } from "../functions/date-system";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
 import { FORMATS, SHEET_LAYOUTS, SNAPSHOT_REQUEST, TABLES, VERSION_NAME, namedCell } from "../workbook/layout";
 import { createOfficeAdapter, type OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
@@ -155,8 +156,15 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
   const { adapter } = deps;
   const stage = (onStage: OnStage | undefined, s: ProgressStage) => onStage?.(s);
 
-  const readUsable = async (): Promise<WorkbookSnapshot> => {
+  /** Every read also tells the custom functions (same shared runtime) the workbook's date system. */
+  const readShared = async (): Promise<WorkbookSnapshot> => {
     const snapshot = await adapter.read();
+    setWorkbookDate1904(snapshot.date1904);
+    return snapshot;
+  };
+
+  const readUsable = async (): Promise<WorkbookSnapshot> => {
+    const snapshot = await readShared();
     if (!readInput(snapshot).usable) throw new TemplateMissingError();
     return snapshot;
   };
@@ -177,7 +185,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
       await writeSettings(change);
     }
     stage(onStage, "reading");
-    const snapshot = await adapter.read();
+    const snapshot = await readShared();
     stage(onStage, "validating");
     const today = deps.today();
     const a = analyzeSnapshot(snapshot, today);
@@ -216,7 +224,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     },
 
     async readSettings() {
-      const snapshot = await adapter.read();
+      const snapshot = await readShared();
       const read = readInput(snapshot);
       if (!read.usable) throw new TemplateMissingError();
       return settingsOf(read.input);

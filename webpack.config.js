@@ -24,6 +24,8 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/of
 /** office.js outside Office needs the mapping table next to it; the strings folders cover es-MX and en-US. */
 const OFFICE_JS_LOCAL_FILES = ["office.js", "o15apptofilemappingtable.js", "es-mx/office_strings.js", "en-us/office_strings.js"];
 const DEV_SERVER_PORT = 3000;
+/** The fixed name of the functions bundle the manifest points at (Functions.Script.Url). */
+const FUNCTIONS_SCRIPT = "functions.js";
 
 /**
  * custom-functions-metadata-plugin also appends `CustomFunctions.associate(id, fn)` for every @customfunction to
@@ -37,6 +39,29 @@ class ExplicitAssociationPlugin {
       webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("ExplicitAssociationPlugin", (loaders) => {
         for (let i = loaders.length - 1; i >= 0; i--) if (loaders[i].loader === loader) loaders.splice(i, 1);
       });
+    });
+  }
+}
+
+/**
+ * Every bundle is content-hashed (`functions.1a2b3c4d.js`): a page that Office cached from an older deploy then asks
+ * for files that still exist, never for a same-named file of another version. The manifest's
+ * `Functions.Script.Url` must stay a fixed URL, though (Excel ignores it under the shared runtime, but the schema
+ * requires it and a host without the shared runtime would load it), so the functions bundle is also written under the
+ * fixed name `functions.js`, served with `no-cache` like taskpane.html and functions.json (docs/addin.md).
+ */
+class FixedFunctionsScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FixedFunctionsScriptPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FixedFunctionsScriptPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const chunk = [...compilation.chunks].find((c) => c.name === "functions");
+          const file = chunk && [...chunk.files].find((f) => f.endsWith(".js"));
+          if (!file) return;
+          if (file !== FUNCTIONS_SCRIPT) compilation.emitAsset(FUNCTIONS_SCRIPT, compilation.getAsset(file).source, { minimized: true });
+        },
+      );
     });
   }
 }
@@ -119,9 +144,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      // Fixed names: the manifest points at functions.js (Functions.Script.Url) and functions.json.
-      filename: "[name].js",
-      // Lazily loaded chunks of the pane: content-hashed, so Office's aggressive web cache never mixes versions.
+      // Content-hashed, entries and lazily loaded chunks alike, so Office's aggressive web cache never mixes versions:
+      // only taskpane.html, functions.json, manifest.xml and the functions.js alias keep fixed names (served
+      // no-cache; hashed files immutable — docs/addin.md).
+      filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
@@ -132,6 +158,7 @@ module.exports = async (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       new ExplicitAssociationPlugin(),
       new FunctionsChunkGuardPlugin(),
+      new FixedFunctionsScriptPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

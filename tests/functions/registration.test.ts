@@ -3,7 +3,7 @@
  * runs — and calls every id through the map handed to CustomFunctions.associate, checking it against the generated
  * functions.json (ids, parameter counts) and the #VALUE! / #N/A error mapping.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
@@ -151,7 +151,7 @@ describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
     const imported = (await import(configPath)) as { default?: unknown };
     const makeConfig = (imported.default ?? imported) as (env: object, argv: object) => Promise<webpack.Configuration>;
     const config = await makeConfig({}, { mode: "development" });
-    const keep = ["CustomFunctionsMetadataPlugin", "ExplicitAssociationPlugin", "FunctionsChunkGuardPlugin"];
+    const keep = ["CustomFunctionsMetadataPlugin", "ExplicitAssociationPlugin", "FunctionsChunkGuardPlugin", "FixedFunctionsScriptPlugin"];
     config.entry = { functions: (config.entry as Record<string, string>).functions as string };
     config.plugins = (config.plugins ?? []).filter((p) => p && keep.includes(p.constructor.name));
     config.output = { ...config.output, path: dir, clean: false };
@@ -160,7 +160,10 @@ describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
       webpack(config, (err, s) => (err || !s ? reject(err ?? new Error("no stats")) : resolve(s))),
     );
     expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
-    bundle = readFileSync(path.join(dir, "functions.js"), "utf8");
+    const hashed = readdirSync(dir).filter((f) => /^functions\.[0-9a-f]{8}\.js$/.test(f));
+    expect(hashed).toHaveLength(1); // content-hashed entry…
+    bundle = readFileSync(path.join(dir, hashed[0]!), "utf8");
+    expect(readFileSync(path.join(dir, "functions.js"), "utf8")).toBe(bundle); // …and the manifest's fixed alias
     bundledMetadata = JSON.parse(readFileSync(path.join(dir, "functions.json"), "utf8"));
   }, 60_000);
 

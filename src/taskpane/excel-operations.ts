@@ -13,7 +13,6 @@ import { setWorkbookDate1904 } from "../functions/date-system";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
 import { FORMATS, SHEET_LAYOUTS, SNAPSHOT_REQUEST, TABLES, VERSION_NAME, namedCell } from "../workbook/layout";
 import { createOfficeAdapter, type OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
-import { officeProtectionOptions } from "../workbook/office/office-support";
 import { cellAddress, parseCell, parseRange, type PlainValue, type RangeWrite, type TableSnapshot, type WorkbookSnapshot, type WritePlan } from "../workbook/port";
 import { readInput } from "../workbook/read-input";
 import { isoToSerial } from "../workbook/serial-dates";
@@ -230,6 +229,8 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
       return settingsOf(read.input);
     },
 
+    addRows: (table, rows) => adapter.addTableRows(table, rows),
+
     async writeSettings(change) {
       await writeSettings(change);
       const read = readInput(await adapter.read());
@@ -239,19 +240,6 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
 }
 
 // ─── Office wiring ──────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Adds blank rows at the end of a table, lifting the sheet's protection for the moment (one Excel.run, one sync). */
-function addTableRowsWith(run: typeof Excel.run) {
-  return (table: string, sheet: string, rows: number) =>
-    run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.protection.unprotect();
-      const t = context.workbook.tables.getItem(table);
-      t.rows.add(undefined, Array.from({ length: rows }, () => EXTRA_DAYS_TABLE.columns.map(() => "")));
-      ws.protection.protect(officeProtectionOptions());
-      await context.sync();
-    });
-}
 
 function toBase64(bytes: Uint8Array): string {
   let s = "";
@@ -269,9 +257,13 @@ async function templateBase64(): Promise<string> {
 }
 
 export function excelOperations(run: typeof Excel.run = Excel.run): PaneOperations {
+  const adapter = createOfficeAdapter(run, SNAPSHOT_REQUEST);
   return makeExcelOperations({
-    adapter: createOfficeAdapter(run, SNAPSHOT_REQUEST),
-    addTableRows: addTableRowsWith(run),
+    adapter,
+    // Under the sheet's own protection, restored as it was (office-adapter.ts addTableRows).
+    addTableRows: async (table, _sheet, rows) => {
+      await adapter.addTableRows(table, rows);
+    },
     templateBase64,
     today: () => todayInMexico(),
   });

@@ -103,6 +103,21 @@ export function printColumns(sl: SheetLayout): number {
   return Math.max(1, n);
 }
 
+/**
+ * The print area of a sheet whose content never grows (no table, no generated list): its columns down to its last
+ * row. Sheets that hold a table or a list get none — they print their used range, which the layout keeps inside
+ * their columns (title and instructions are merged within them), so a list of any length prints whole. (A
+ * whole-column area such as `$A:$F` would do the same, but ExcelJS cannot read such a file back.)
+ */
+export function printArea(sl: SheetLayout): string | null {
+  if (sl.state !== "visible") return null;
+  if (TABLES.some((t) => t.sheet === sl.name) || BLOCKS.some((b) => b.sheet === sl.name)) return null;
+  let last = sl.intro.length ? 2 : 1;
+  for (const n of NAMED_CELLS) if (n.sheet === sl.name) last = Math.max(last, parseCell(n.cell)!.row);
+  for (const row of Object.keys(sl.sections ?? {})) last = Math.max(last, Number(row));
+  return `A1:${columnLetters(printColumns(sl))}${last}`;
+}
+
 /** The header row repeated on every printed page: the sheet's table or list header ("5:5"), if it has one. */
 export function printTitleRows(sl: SheetLayout): string | null {
   const t = TABLES.find((x) => x.sheet === sl.name && x.sheet !== SHEETS.company);
@@ -159,8 +174,7 @@ function pageSetup(ws: Worksheet, sl: SheetLayout, cols: number): void {
     fitToPage: true,
     fitToWidth: page.pagesWide,
     fitToHeight: 0,
-    // Whole columns: Excel and LibreOffice print down to the last used row, so lists and tables print whole.
-    printArea: `A:${columnLetters(cols)}`,
+    ...(printArea(sl) ? { printArea: printArea(sl)! } : {}),
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
     ...(page.titleColumns ? { printTitlesColumn: page.titleColumns } : {}),
     margins: { ...PAGE_MARGINS },

@@ -10,10 +10,13 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { transformSync } from "@swc/core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { findChromium } from "../../scripts/chromium";
 import { describeXlsx } from "./xlsx-description";
 
 export const ROOT = resolve(__dirname, "../..");
-export const CHROMIUM = "/usr/bin/chromium";
+/** The Chromium the tests drive: env RAOCE_CHROMIUM, else chromium on PATH (scripts/chromium.js; `npm test`'s
+ * pretest installs Debian's package when there is none). */
+export const CHROMIUM = findChromium().path ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -83,7 +86,7 @@ export async function serve(dir: string): Promise<{ origin: string; server: Serv
 }
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium found (${findChromium().reason}): run \`node scripts/ensure-chromium.js\` or set RAOCE_CHROMIUM`);
   // A fresh profile per launch: playwright-core's launch() uses a new temporary user-data-dir.
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

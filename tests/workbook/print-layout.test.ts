@@ -15,7 +15,7 @@ import { ExcelJsAdapter } from "../../src/workbook/exceljs-adapter";
 import { BLOCKS, ISSUES_BLOCK, SHEET_LAYOUTS, SHEETS, TABLES } from "../../src/workbook/layout";
 import { DEFAULT_PAGE_SETUP, resolvePageSetup, wrappedLines, wrappedRowHeight } from "../../src/workbook/print-layout";
 import { columnLetters } from "../../src/workbook/port";
-import { printColumns, templateBuffer } from "../../src/workbook/template";
+import { printArea, printColumns, templateBuffer } from "../../src/workbook/template";
 import { openWorkbookBuffer, workbookBuffer } from "../../src/workbook/xlsx-file";
 import { buildWritePlan } from "../../src/workbook/write-plan";
 
@@ -86,7 +86,13 @@ describe("page setup of the generated template (xlsx facts)", () => {
     expect(attr(xml, "pageSetup", "fitToWidth")).toBe(String(page.pagesWide));
     expect(attr(xml, "pageSetup", "fitToHeight")).toBe("0");
     const cols = printColumns(sl);
-    expect(definedName(parsed.workbook, "_xlnm.Print_Area", i)).toBe(`'${name}'!$A:$${columnLetters(cols)}`);
+    // Fixed content: a print area of its columns and rows; a sheet with a table or list prints its used range, which
+    // must stay inside its columns (nothing to the right of them would print on an extra page).
+    const area = printArea(sl);
+    if (area) expect(definedName(parsed.workbook, "_xlnm.Print_Area", i)?.replace(/\$/g, "")).toBe(`'${name}'!${area}`);
+    else expect(definedName(parsed.workbook, "_xlnm.Print_Area", i)).toBeNull();
+    const dimension = attr(xml, "dimension", "ref")!;
+    expect(dimension.replace(/\d+/g, "").split(":").pop()).toBe(columnLetters(cols));
     const hasList = TABLES.some((t) => t.sheet === name && name !== SHEETS.company) || BLOCKS.some((b) => b.sheet === name);
     const titles = definedName(parsed.workbook, "_xlnm.Print_Titles", i);
     if (hasList) expect(titles).toContain(`'${name}'!$5:$5`);
@@ -197,7 +203,8 @@ describe("rendered with LibreOffice (page count), or the file facts where LibreO
       const { sheets, workbook: wbXml } = await sheetsOf(filled);
       sheets.forEach((s, i) => {
         expect(attr(s.xml, "pageSetup", "fitToHeight")).toBe("0");
-        expect(definedName(wbXml, "_xlnm.Print_Area", i)).toMatch(/^'.+'!\$A:\$[A-Z]+$/);
+        const area = printArea(SHEET_LAYOUTS[i]!);
+        if (area) expect(definedName(wbXml, "_xlnm.Print_Area", i)?.replace(/\$/g, "")).toBe(`'${s.name}'!${area}`);
       });
       return;
     }

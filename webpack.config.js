@@ -7,6 +7,8 @@
  *                                            ADDIN_URL (or package.json config.addin.prodUrl) and the prod <Id>
  *   npx webpack --mode development           development: manifest for https://localhost:3000 as is
  *   OFFICE_JS=local npx webpack …            local/test: office.js copied from node_modules and served from dist
+ *   OFFICE_JS=both npx webpack …             tests: the shipping taskpane.html (CDN) AND taskpane-local.html (local
+ *                                            office.js) over the same bundles, so one build serves every test
  *   npx webpack serve --mode development     https://localhost:3000 with office-addin-dev-certs
  *   … serve --env selfSignedCert             same, with a throwaway self-signed certificate (headless tests)
  */
@@ -112,7 +114,9 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJsLocal = (process.env.OFFICE_JS || env.OFFICE_JS) === "local";
+  const officeJsMode = process.env.OFFICE_JS || env.OFFICE_JS;
+  const officeJsLocal = officeJsMode === "local";
+  const officeJsBoth = officeJsMode === "both";
   const prod = dev ? null : productionSettings();
 
   const copyPatterns = [
@@ -124,7 +128,7 @@ module.exports = async (env = {}, argv = {}) => {
       transform: (content) => (prod ? toProductionManifest(content.toString(), prod) : content),
     },
   ];
-  if (officeJsLocal) {
+  if (officeJsLocal || officeJsBoth) {
     for (const file of OFFICE_JS_LOCAL_FILES) {
       // Already minified by Microsoft: keep it byte for byte (no Terser pass).
       copyPatterns.push({ from: path.join(OFFICE_JS_DIR, file), to: `office-js/${file}`, info: { minimized: true } });
@@ -168,6 +172,18 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: "defer",
         templateParameters: { officeJsSrc: officeJsLocal ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
+      ...(officeJsBoth
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "taskpane-local.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["functions", "commands", "taskpane"],
+              chunksSortMode: "manual",
+              scriptLoading: "defer",
+              templateParameters: { officeJsSrc: "office-js/office.js" },
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     devServer: {

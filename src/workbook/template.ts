@@ -164,7 +164,7 @@ function header(ws: Worksheet, sl: SheetLayout, printed: number): void {
 }
 
 /** Letter, the declared orientation, fitted to the page width, the sheet's columns whole, header row repeated. */
-function pageSetup(ws: Worksheet, sl: SheetLayout, cols: number): void {
+function pageSetup(ws: Worksheet, sl: SheetLayout): void {
   const page = resolvePageSetup(sl.page);
   const titleRows = page.titleRows ?? printTitleRows(sl);
   ws.pageSetup = {
@@ -219,7 +219,7 @@ export function buildTemplate(): Workbook {
     }
     const cols = printColumns(sl);
     header(ws, sl, cols);
-    pageSetup(ws, sl, cols);
+    pageSetup(ws, sl);
     for (const [row, text] of Object.entries(sl.sections ?? {})) {
       const c = ws.getCell(Number(row), 1);
       c.value = text;

@@ -5,11 +5,13 @@
  * manifest.test.ts; the functions bundle's own no-eval check in tests/functions/registration.test.ts; that no request
  * leaves the page at run time, and that the CSP is never violated, in tests/browser/pane.test.ts.)
  *
- * The production bundle is built once, with office.js from Microsoft's CDN exactly as `npm run build` makes it.
+ * The production bundle is built once for the whole suite (tests/browser/harness.ts sharedPaneBuild): its
+ * taskpane.html loads office.js from Microsoft's CDN exactly as `npm run build` makes it (the build also carries
+ * taskpane-local.html for the browser test, over the same bundles).
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildPane, ROOT } from "../browser/harness";
+import { ROOT, sharedPaneBuild } from "../browser/harness";
 
 jest.setTimeout(180_000);
 
@@ -20,15 +22,13 @@ let dist: string;
 let bundles: { file: string; code: string }[];
 
 beforeAll(async () => {
-  dist = await buildPane(undefined, "cdn");
+  // The production build shared with the browser test (its taskpane.html is the shipping one, office.js from the CDN).
+  dist = await sharedPaneBuild();
   bundles = readdirSync(dist)
     .filter((f) => f.endsWith(".js"))
     .map((file) => ({ file, code: readFileSync(join(dist, file), "utf8") }));
 }, 180_000);
 
-afterAll(() => {
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
 
 // ─── the policy ─────────────────────────────────────────────────────────────────────────────────────────────────────
 

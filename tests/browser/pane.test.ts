@@ -6,14 +6,14 @@
  *
  * The production bundle is built once (webpack, OFFICE_JS=local) into a temporary folder and served on 127.0.0.1.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { isoToSerial } from "../../src/workbook/serial-dates";
 import { ISSUES_BLOCK, NAMED_CELLS, SHEETS, TABLES } from "../../src/workbook/layout";
 import type { FakeBook } from "./fake-office";
-import { ROOT, buildPane, launchChromium, openPane, serve, type PaneSession } from "./harness";
+import { ROOT, launchChromium, openPane, serve, sharedPaneBuild, type PaneSession } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -23,7 +23,7 @@ let browser: Browser;
 const sessions: PaneSession[] = [];
 
 beforeAll(async () => {
-  dir = await buildPane();
+  dir = await sharedPaneBuild(); // shared with tests/addin/csp.test.ts; opened as taskpane-local.html
   server = await serve(dir);
   browser = await launchChromium();
 }, 240_000);
@@ -32,11 +32,10 @@ afterAll(async () => {
   await Promise.all(sessions.map((s) => s.context.close().catch(() => undefined)));
   await browser?.close();
   await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(options: Parameters<typeof openPane>[2]): Promise<PaneSession> {
-  const s = await openPane(browser, server.origin, options);
+  const s = await openPane(browser, server.origin, { pageFile: "taskpane-local.html", ...options });
   sessions.push(s);
   return s;
 }

@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, sharedPaneBuild } from "../browser/harness";
+import { BUILD_TIMEOUT_MS, ROOT, sharedPaneBuild } from "../browser/harness";
 
 jest.setTimeout(180_000);
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   bundles = readdirSync(dist)
     .filter((f) => f.endsWith(".js"))
     .map((file) => ({ file, code: readFileSync(join(dist, file), "utf8") }));
-}, 180_000);
+}, BUILD_TIMEOUT_MS);
 
 
 // ─── the policy ─────────────────────────────────────────────────────────────────────────────────────────────────────

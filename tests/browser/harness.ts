@@ -80,6 +80,12 @@ function buildKey(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+/**
+ * How long a test file may wait for the shared production build (its `beforeAll`): a production build took 4–5 min on
+ * this 2-core machine shared by several sessions. Not a performance limit: bench/ measures time.
+ */
+export const BUILD_TIMEOUT_MS = 15 * 60_000;
+
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 function alive(pid: number): boolean {

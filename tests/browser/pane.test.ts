@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { isoToSerial } from "../../src/workbook/serial-dates";
 import { ISSUES_BLOCK, NAMED_CELLS, SHEETS, TABLES } from "../../src/workbook/layout";
 import type { FakeBook } from "./fake-office";
-import { ROOT, launchChromium, openPane, serve, sharedPaneBuild, type PaneSession } from "./harness";
+import { BUILD_TIMEOUT_MS, ROOT, launchChromium, openPane, serve, sharedPaneBuild, type PaneSession } from "./harness";
 
 jest.setTimeout(240_000);
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   dir = await sharedPaneBuild(); // shared with tests/addin/csp.test.ts; opened as taskpane-local.html
   server = await serve(dir);
   browser = await launchChromium();
-}, 240_000);
+}, BUILD_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all(sessions.map((s) => s.context.close().catch(() => undefined)));

@@ -10,8 +10,7 @@
  * - reading a property that was not loaded (or before the sync) THROWS (the mock's error string becomes an error);
  *   reading `isNullObject` before a sync throws; reading or navigating from a null object throws;
  * - writes are shape-checked (2-D arrays the size of the range); on a protected sheet LOCKED cells refuse writes
- *   (cells are locked unless marked `locked: false`, as in Excel), tables cannot be added or grow, and locking is
- *   frozen; `protect()` on a protected sheet throws (as documented); `unprotect()` without the password of a sheet
+ *   (cells are locked unless marked `locked: false`, as in Excel), tables cannot be added or grow; `protect()` on a protected sheet throws (as documented); `unprotect()` without the password of a sheet
  *   protected with one throws; `getItem` of a missing item throws ItemNotFound;
  * - strings assigned to `values` are interpreted like Excel does: "=…" / "+x" / "@…" become formulas, "00123"
  *   becomes 123, "TRUE" a boolean, "#N/A" an error; "'…" is text with a quote prefix;
@@ -1098,27 +1097,6 @@ class FakeRange extends FakeObject<RangeTarget> {
       else cell.numberFormat = x;
       sheet.cells.set(k, cell);
     });
-  }
-
-  /** `format.protection.locked` (ExcelApi 1.2): changing locking is refused on a protected sheet. */
-  get format(): { protection: { locked: boolean } } {
-    const range = this;
-    return {
-      protection: {
-        get locked(): boolean {
-          throw new Error("the adapter never reads format.protection.locked");
-        },
-        set locked(v: boolean) {
-          range.ctx.queue(() => {
-            const { sheet, rect } = range.target();
-            range.ctx.fx.assertWritable(sheet, "format.protection.locked");
-            for (let row = rect.r1; row <= rect.r2; row++) {
-              for (let col = rect.c1; col <= rect.c2; col++) sheet.cells.set(key(row, col), { ...sheet.cells.get(key(row, col)), locked: v });
-            }
-          });
-        },
-      },
-    };
   }
 
   set hyperlink(link: Excel.RangeHyperlink) {

@@ -113,7 +113,7 @@ describe("the build's file names", () => {
 
   it("taskpane.html loads the hashed entries (functions, commands, taskpane, in that order)", () => {
     const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !/office\.js$/.test(src));
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/office\.js$/.test(src));
     expect(scripts.map((src) => src.replace(/\.[0-9a-f]{8}\.js$/, ""))).toEqual(["functions", "commands", "taskpane"]);
     for (const src of scripts) expect(files()).toContain(src);
   });

@@ -4,7 +4,7 @@
  */
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
-import { FILE_MAX_TABLE_ROWS, SNAPSHOT_REQUEST } from "../../src/workbook/layout";
+import { FILE_MAX_TABLE_ROWS, SNAPSHOT_REQUEST, TABLES } from "../../src/workbook/layout";
 import type { TableSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
 import { readInput } from "../../src/workbook/read-input";
 import { snapshotOf } from "../../src/workbook/exceljs-adapter";
@@ -208,7 +208,7 @@ describe("read-only loads (raoce check) read the same snapshot as full loads", (
   it("a table longer than the file cap is reported too-large, not read", async () => {
     const o = await workbookFor(exampleDoc("prosec-cafe"));
     const snap = snapshotOf(o.workbook, o.inspection.definedNames, { ...SNAPSHOT_REQUEST, maxTableRows: 10 });
-    expect(snap.tables.tblBienes).toEqual({ found: false, reason: "too-large", sheet: "Bienes", detail: "30 filas; el límite es 10" });
+    expect(snap.tables.tblBienes).toEqual({ found: false, reason: "too-large", sheet: "Bienes", detail: `${TABLES.find((t) => t.name === "tblBienes")!.blankRows} filas; el límite es 10` });
     expect(FILE_MAX_TABLE_ROWS).toBe(20_000);
   });
 

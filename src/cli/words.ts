@@ -4,7 +4,7 @@
  */
 import { daysBetween, longDateEs, type IsoDate } from "../domain/dates";
 import type { Deadlines } from "../domain/deadlines";
-import { findRule } from "../domain/rules-catalog";
+import { explainRuleIds, findRule } from "../domain/rules-catalog";
 import { STATUS_LABELS, type StatusCode } from "../domain/status";
 
 export const SEVERITY_LABEL = { error: "Error", warning: "Aviso", info: "Nota" } as const;
@@ -89,13 +89,6 @@ export function nextAction(p: NextActionInput): string {
   }
 }
 
-/** Every bare rule id in a text gets its name: "cálculo por regla R7" → "cálculo por regla R7 (Plazos IMMEX)". */
-export function explainIds(text: string): string {
-  return text.replace(/\bR\d{1,2}a?(?:\/R\d{1,2}a?)*\b(?! \()/g, (ids) => {
-    const names = ids.split("/").map((id) => findRule(id)?.title).filter(Boolean);
-    return names.length ? `${ids} (${names.join(" / ")})` : ids;
-  });
-}
-
 /** The source of a program's dates, without "Todas las fechas:" repeating the label it follows. */
-export const datesSourceText = (source: string): string => explainIds(source.replace(/^Todas las fechas:\s*/i, ""));
+export const datesSourceText = (source: string): string => explainRuleIds(source.replace(/^Todas las fechas:\s*/i, ""));
+export const explainIds = explainRuleIds;

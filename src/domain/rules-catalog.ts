@@ -294,3 +294,11 @@ export function ruleBasisEn(id: string | undefined | null): string | null {
   const e = findRule(id);
   return e ? `${e.titleEn} — ${e.basis} (rule ${e.id})` : null;
 }
+
+/** Every bare rule id in a text gets its name: "cálculo por regla R7" → "cálculo por regla R7 (Plazos IMMEX)". */
+export function explainRuleIds(text: string, lang: "es" | "en" = "es"): string {
+  return text.replace(/\bR\d{1,2}a?(?:\/R\d{1,2}a?)*\b(?! \()/g, (ids) => {
+    const names = ids.split("/").map((id) => findRule(id)).filter((e): e is RuleEntry => e !== null).map((e) => (lang === "en" ? e.titleEn : e.title));
+    return names.length ? `${ids} (${names.join(" / ")})` : ids;
+  });
+}

@@ -32,6 +32,8 @@ import {
 import type { LocatedIssue } from "./read-input";
 import { isoToSerial } from "./serial-dates";
 import { CAPTURE_ES, captureRows } from "./capture-vucem";
+import { explainRuleIds, findRule } from "../domain/rules-catalog";
+import { ruleCell, RULES_SHEET_NAME } from "./rules-sheet";
 
 export { CAPTURE_ES, CAPTURE_GOODS_DETAILED, captureRows } from "./capture-vucem";
 
@@ -86,7 +88,7 @@ function programOutput(key: ProgramOutputKey, p: ProgramResult, date1904: boolea
     case "capture":
       return p.capture.length ? p.capture.map((c) => CAPTURE_ES[c] ?? c).join(", ") : "No se captura";
     case "datesSource":
-      return d ? d.source : null;
+      return d ? explainRuleIds(d.source.replace(/^Todas las fechas:\s*/i, "")) : null;
   }
 }
 
@@ -114,8 +116,17 @@ function namedOutput(key: NamedOutputKey, a: UsableAnalysis, computedAt: IsoDate
   }
 }
 
+/** "R7 · Plazos IMMEX", linked to its row of the Reglas sheet when the workbook has it. */
+function ruleValue(rule: string | undefined, rulesSheet: boolean): PlanValue {
+  if (!rule) return null;
+  const e = findRule(rule.split(/[/,\s]+/)[0]);
+  const text = e ? `${rule} · ${e.title}` : rule;
+  const target = rulesSheet ? ruleCell(rule) : null;
+  return target ? { link: { text, target } } : text;
+}
+
 /** The rows of the Problemas list. */
-export function issueRows(issues: readonly LocatedIssue[]): PlanValue[][] {
+export function issueRows(issues: readonly LocatedIssue[], rulesSheet = true): PlanValue[][] {
   if (issues.length === 0) {
     return [["—", "", "Sin problemas: el reporte está listo para capturarse en VUCEM (vea la hoja Captura VUCEM).", null, null, null]];
   }
@@ -124,7 +135,7 @@ export function issueRows(issues: readonly LocatedIssue[]): PlanValue[][] {
     i.code,
     i.message,
     i.at ? { link: { text: i.location ?? `${i.at.sheet}!${i.at.address}`, target: `${quoteSheet(i.at.sheet)}!${i.at.address}` } } : null,
-    i.rule ?? null,
+    ruleValue(i.rule, rulesSheet),
     i.path || null,
   ]);
 }
@@ -185,7 +196,7 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
     }
   }
 
-  const issuesBlock = blockWrite(ISSUES_BLOCK, snapshot, issueRows(a.issues));
+  const issuesBlock = blockWrite(ISSUES_BLOCK, snapshot, issueRows(a.issues, snapshot.sheets.includes(RULES_SHEET_NAME)));
   if (issuesBlock) plan.blocks.push(issuesBlock);
   const captureBlock = blockWrite(CAPTURE_BLOCK, snapshot, captureRows(a));
   if (captureBlock) plan.blocks.push(captureBlock);

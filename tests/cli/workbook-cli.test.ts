@@ -18,7 +18,7 @@ describe("raoce template", () => {
   it("writes the template and refuses to overwrite without --force", async () => {
     const out = join(dir, "plantilla.xlsx");
     const r1 = await run(["template", "--out", out], NOW);
-    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Plantilla RAOCE 1.0.0") });
+    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Plantilla RAOCE 1.1.0") });
     const r2 = await run(["template", "--out", out], NOW);
     expect(r2).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/ya existe .*--force/) });
     expect((await run(["template", "--out", out, "--force"], NOW)).exitCode).toBe(0);
@@ -31,7 +31,7 @@ describe("raoce layout", () => {
     const r = await run(["layout", "--json"], NOW);
     expect(r.exitCode).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(body.version).toBe("1.0.0");
+    expect(body.version).toBe("1.1.0");
     expect(body.inputs).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: "RAOCE_RFC", sheet: "Empresa", ref: "B6", path: "company.rfc" }),
       expect.objectContaining({ name: "tblProgramas[Programa]", sheet: "Programas", ref: "tblProgramas[Programa]", path: "programs[].type" }),

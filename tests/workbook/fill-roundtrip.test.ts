@@ -74,7 +74,7 @@ describe("fill round trips", () => {
     const cap: string[] = [];
     filled.workbook.getWorksheet("Captura VUCEM")!.eachRow((row) => cap.push(String(row.getCell(4).value ?? "")));
     expect(cap.filter((c) => c.startsWith("Bien "))).toHaveLength(130);
-    expect(cap).toContain("Bien 1 de 130: XXII · 0901.12.00 · 1 - Kilo");
+    expect(cap).toContain("Bien 1 de 130: sector XXII · fracción 09011200 · Kilogramo");
   });
 
   it("the committed examples are the JSON documents typed into the current template", async () => {
@@ -125,8 +125,9 @@ describe("fill round trips", () => {
     const o = await fill(await workbookFor(doc));
     const cap = o.workbook.getWorksheet("Captura VUCEM")!;
     let seen = 0;
-    cap.eachRow((row) =>
+    cap.eachRow((row, r) =>
       row.eachCell((cell) => {
+        if (r === 1) return; // the template's own title formula (fiscal year), not text from the workbook
         if (typeof cell.value === "string" && cell.value.startsWith("=")) seen++;
         expect(typeof cell.value === "object" && cell.value !== null && "formula" in cell.value).toBe(false);
       }),

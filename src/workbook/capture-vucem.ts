@@ -73,8 +73,8 @@ const SCREEN = {
   login: "Ingreso a VUCEM",
   applicant: "Solicitante",
   programs: "Programas presentados por reporte anual",
-  data: "Datos de reporte anual — Reporte anual balanza comercial (miles de pesos)",
-  goods: "Datos de reporte anual — Relación de bienes producidos",
+  data: "Datos de reporte anual: balanza comercial",
+  goods: "Datos de reporte anual: bienes producidos",
   sign: "Paso 2: Firmar solicitud",
 } as const;
 
@@ -113,9 +113,9 @@ export function captureRows(a: UsableAnalysis): PlanValue[][] {
   const rawRfc = typeof doc.company?.rfc === "string" ? doc.company.rfc : null;
   const person = rfc?.length === 13 ? "Persona Física" : "Persona Moral";
   screen("Todos", SCREEN.login, [
-    ["Ingresar con e.firma (Con FIEL)", "Certificado .cer, clave privada .key y contraseña", "www.ventanillaunica.gob.mx › Ingreso: la e.firma de la empresa o del representante legal, vigente."],
+    ["Ingresar (Con FIEL)", "e.firma vigente", "www.ventanillaunica.gob.mx › Ingreso: certificado .cer, clave privada .key y contraseña de la e.firma de la empresa o del representante legal."],
     ["Selección de rol", person, rfc && rfc.length === 13 ? "RFC de 13 caracteres: persona física." : "RFC de 12 caracteres: persona moral."],
-    ["Trámites", "Solicitudes nuevas › SE › Reporte Anual de Operaciones de Comercio Exterior › Reporte Anual de Programa de la SE", `Se presenta en ${r.filingYear ?? "?"} por el ejercicio ${r.fiscalYear ?? "?"}.`],
+    ["Trámite", "Reporte Anual de Programa de la SE", `Trámites › Solicitudes nuevas › SE › Reporte Anual de Operaciones de Comercio Exterior. Se presenta en ${r.filingYear ?? "?"} por el ejercicio ${r.fiscalYear ?? "?"}.`],
   ]);
   screen("Todos", SCREEN.applicant, [
     rfcErrors.length
@@ -156,7 +156,7 @@ export function captureRows(a: UsableAnalysis): PlanValue[][] {
     screen(joint ? "IMMEX-PROSEC" : p.type, SCREEN.data, figureRows(p, a, figures, engine));
     if (p.capture.includes("goods")) goodsScreens(p, a, doc, screen, info);
     screen(joint ? "IMMEX-PROSEC" : p.type, SCREEN.sign, [
-      ["Firmar", "e.firma (.cer, .key y contraseña)", "Revise todo antes de firmar: un reporte firmado no se edita. La solicitud guardada sin firmar desaparece a los 15 días naturales."],
+      ["Firmar", "e.firma", "Revise todo antes de firmar: un reporte firmado no se edita. La solicitud guardada sin firmar desaparece a los 15 días naturales."],
       ["Acuse", "Descárguelo y guárdelo", `VUCEM da un folio de 25 dígitos. Anote la fecha de presentación y el folio en la hoja Programas (fila ${label}${joint ? " y la de PROSEC" : ""}).`],
     ]);
   }
@@ -272,7 +272,7 @@ function goodsScreens(
     );
   } else {
     lines.forEach((l, k) =>
-      screen(p.type, `${SCREEN.goods} — bien ${k + 1} de ${lines.length}`, [
+      screen(p.type, `${SCREEN.goods} (bien ${k + 1} de ${lines.length})`, [
         ["Clave sector (seleccione la fila)", l.sector, "VUCEM rotula el sector «De la industria …» y solo muestra los autorizados del programa."],
         ["Fracción arancelaria", l.tariff, "8 dígitos, sin puntos."],
         ["Bienes producidos (descripción)", l.descriptionTooLong ? "No capturar: descripción demasiado larga" : l.description, descNote(l)],

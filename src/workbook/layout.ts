@@ -263,7 +263,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     ],
     state: "visible",
     protect: true,
-    widths: [7, 12, 40, 44, 38, 70],
+    widths: [6, 13, 46, 46, 30, 80],
   },
   RULES_SHEET_LAYOUT,
   {
@@ -407,7 +407,7 @@ export const CAPTURE_BLOCK: BlockLayout = {
   sheet: SHEETS.capture,
   anchor: "A6",
   headers: ["Paso", "Programa", "Pantalla de VUCEM", "Campo", "Valor a capturar", "Nota"],
-  widths: [7, 12, 40, 44, 38, 70],
+  widths: [6, 13, 46, 46, 30, 80],
   // Whole miles de pesos and volumes exactly as VUCEM takes them: digits only, no separators.
   formats: [null, null, null, null, FORMATS.integer, null],
   styledRows: 30,

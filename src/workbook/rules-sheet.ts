@@ -45,5 +45,8 @@ export function writeRulesSheet(ws: Worksheet, headerStyle: (cell: ReturnType<Wo
     row.values = [e.id, e.title, e.es, e.basis, CONFIDENCE_WORDS[e.confidence].es];
     row.alignment = { vertical: "top", wrapText: true };
     row.getCell(1).font = { bold: true };
+    // Static text: give each row the height of its longest wrapped cell (spreadsheets do not all autofit on open).
+    const lines = Math.max(1, ...[e.title, e.es, e.basis, CONFIDENCE_WORDS[e.confidence].es].map((t, j) => Math.ceil((t.length * 1.1) / (RULES_WIDTHS[j + 1]! - 2))));
+    row.height = 15 * lines;
   });
 }

@@ -126,6 +126,8 @@ export function buildTemplate(): Workbook {
     sl.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     header(ws, sl.title, sl.intro);
     if (sl.titleFormula) ws.getCell("A1").value = { formula: sl.titleFormula, result: sl.title } as never;
+    // Lists people print to take to the VUCEM session: landscape, one page wide.
+    if (sl.name === SHEETS.capture || sl.name === SHEETS.rules || sl.name === SHEETS.issues) ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
     for (const [row, text] of Object.entries(sl.sections ?? {})) {
       const c = ws.getCell(Number(row), 1);
       c.value = text;
@@ -224,7 +226,7 @@ export function buildTemplate(): Workbook {
       ws.getColumn(a.col + j).width = b.widths[j] ?? 12;
       for (let i = 0; i < b.styledRows; i++) {
         const c = ws.getCell(a.row + i, a.col + j);
-        style(c, { alignment: { vertical: "top", wrapText: j === 2 || j === 5 }, border: { bottom: thin("FFD9D9D9") }, ...(b.formats[j] ? { numFmt: b.formats[j]! } : {}) });
+        style(c, { alignment: { vertical: "top", wrapText: j >= 2 }, border: { bottom: thin("FFD9D9D9") }, ...(b.formats[j] ? { numFmt: b.formats[j]! } : {}) });
       }
     });
     addName(wb, b.sheet, b.anchor, b.anchorName);

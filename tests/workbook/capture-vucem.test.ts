@@ -47,13 +47,13 @@ describe("pure helpers", () => {
 describe("screens in the guide's order", () => {
   it("PROSEC alone (G8, G13): Ingreso › Solicitante › Programas › Datos (balanza, one Agregar per good) › Firmar", async () => {
     const { rows } = await capture(PROSEC_2026);
-    const screens = [...new Set(rows.filter((r) => r[0] !== null).map((r) => String(r[2]).replace(/ — bien \d+ de \d+$/, "")))];
+    const screens = [...new Set(rows.filter((r) => r[0] !== null).map((r) => String(r[2]).replace(/ \(bien \d+ de \d+\)$/, "")))];
     expect(screens).toEqual([
       "Ingreso a VUCEM",
       "Solicitante",
       "Programas presentados por reporte anual",
-      "Datos de reporte anual — Reporte anual balanza comercial (miles de pesos)",
-      "Datos de reporte anual — Relación de bienes producidos",
+      "Datos de reporte anual: balanza comercial",
+      "Datos de reporte anual: bienes producidos",
       "Paso 2: Firmar solicitud",
     ]);
     // Steps are numbered in order.

@@ -22,6 +22,7 @@ import { Component, Suspense, lazy, useCallback, useMemo, useState, type ErrorIn
 import type { ReportResult } from "../domain/evaluate";
 import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
+import { RulesDialog } from "./components/RulesDialog";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
 import { describeError, type ReadableError } from "./errors";
 import { summarize, type IssueSummary, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
@@ -282,6 +283,7 @@ export function App({ operations, strings }: AppProps) {
         onCalculate={onCalculate}
         onToggleSettings={onToggleSettings}
       />
+      <RulesDialog strings={strings} />
       {error && <ErrorBar strings={strings} error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">

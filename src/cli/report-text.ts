@@ -3,7 +3,7 @@ import type { ReportResult } from "../domain/evaluate";
 import type { Issue } from "../domain/issues";
 import { money, printable, table } from "./format";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
-import { summaryText } from "../workbook/write-plan";
+import { plural, summaryText } from "../workbook/write-plan";
 
 export function issueLines(issues: readonly Issue[], where: (i: Issue) => string = (i) => i.path): string[] {
   return issues.map((i) => printable(`  ${SEVERITY_LABEL[i.severity]}: ${where(i) || "(documento)"} — ${i.message}${ruleSuffix(i.rule)}`));
@@ -41,7 +41,8 @@ export function reportText(r: ReportResult, where?: (i: Issue) => string): strin
     }
     lines.push("");
   }
-  if (r.goods.length) lines.push(`Bienes producidos: ${r.goods.length} ${r.goods.length === 1 ? "fila" : "filas"} (${r.goods.filter((g) => g.valid).length} válidas)`, "");
+  const valid = r.goods.filter((g) => g.valid).length;
+  if (r.goods.length) lines.push(`Bienes producidos: ${plural(r.goods.length, "fila", "filas")} (${plural(valid, "válida", "válidas")})`, "");
   lines.push(`Problemas: ${summaryText(r.summary)}`);
   lines.push(...issueLines(r.issues, where));
   return lines.join("\n");

@@ -261,13 +261,15 @@ function goodsScreens(
     l.descriptionTooLong ? `Tiene ${l.description!.length} caracteres: VUCEM acepta ${VUCEM_MAX_DESCRIPTION}. Abrévielo en la hoja Bienes.` : `Máximo ${VUCEM_MAX_DESCRIPTION} caracteres.`;
 
   if (lines.length > CAPTURE_GOODS_DETAILED) {
+    // Long lists: one short row per good (the whole list must fit one Office.js request of a few MB).
+    info(p.type, SCREEN.goods, `${lines.length} bienes: uno por renglón`, "Pulse Agregar por cada bien", "Campo: sector · fracción (8 dígitos, sin puntos) · unidad; Valor: volumen total; Nota: volúmenes nacional y de exportación y la descripción (máx. 250 caracteres).");
     screen(
       p.type,
-      SCREEN.goods,
+      "Bienes producidos",
       lines.map((l, k) => [
         `Bien ${k + 1} de ${lines.length}: sector ${l.sectorKey ?? "?"} · fracción ${l.tariff ?? "?"} · ${l.unit ?? "?"}`,
         l.total.whole,
-        `${l.descriptionTooLong ? descNote(l) : `Bienes producidos: ${l.description ?? "—"}`} · mercado nacional ${l.domestic.whole ?? 0} · exportaciones ${l.exported.whole ?? 0} · pulse Agregar`,
+        `Nacional ${l.domestic.whole ?? 0} · exportación ${l.exported.whole ?? 0} · ${l.descriptionTooLong ? descNote(l) : (l.description ?? "—")}`,
       ]),
     );
   } else {

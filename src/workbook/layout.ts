@@ -157,7 +157,10 @@ export interface SheetLayout {
   titleFormula?: string;
 }
 
-/** R18: "<label> — Cifras del ejercicio 2025 (RAOCE 2026)…" as a fixed formula over RAOCE_ANIO_PRESENTACION. */
+/**
+ * R18: "<label> — Cifras del ejercicio 2025 (RAOCE 2026)…" as a fixed formula over RAOCE_ANIO_PRESENTACION. Only on
+ * input sheets: the lists RAOCE rewrites hold no formula at all (Captura names the year in its first row instead).
+ */
 const fiscalYearTitle = (label: string, tail = ""): string =>
   `IF(ISNUMBER(RAOCE_ANIO_PRESENTACION),"${label} — Cifras del ejercicio "&(RAOCE_ANIO_PRESENTACION-1)&" (RAOCE "&RAOCE_ANIO_PRESENTACION&")${tail}","${label}${tail}")`;
 
@@ -257,7 +260,6 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
   {
     name: SHEETS.capture,
     title: "RAOCE — Qué capturar en VUCEM, pantalla por pantalla",
-    titleFormula: fiscalYearTitle("RAOCE — Qué capturar en VUCEM"),
     intro: [
       "RAOCE reescribe esta hoja con «Calcular y escribir» (complemento) o `raoce fill`, en el orden de las pantallas de VUCEM de la Guía RAOCE 2025. Cifras en miles de pesos enteros: escríbalas como aparecen, solo dígitos.",
     ],

@@ -116,6 +116,9 @@ function namedOutput(key: NamedOutputKey, a: UsableAnalysis, computedAt: IsoDate
   }
 }
 
+/** Above this many issues the Regla column is plain text (the Reglas sheet still lists each id, sorted). */
+export const MAX_RULE_LINKS = 1_000;
+
 /** "R7 · Plazos IMMEX", linked to its row of the Reglas sheet when the workbook has it. */
 function ruleValue(rule: string | undefined, rulesSheet: boolean): PlanValue {
   if (!rule) return null;
@@ -196,7 +199,9 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
     }
   }
 
-  const issuesBlock = blockWrite(ISSUES_BLOCK, snapshot, issueRows(a.issues, snapshot.sheets.includes(RULES_SHEET_NAME)));
+  // Rule links only for lists of ordinary length: each link is one more Office.js write (and payload) per row.
+  const ruleLinks = snapshot.sheets.includes(RULES_SHEET_NAME) && a.issues.length <= MAX_RULE_LINKS;
+  const issuesBlock = blockWrite(ISSUES_BLOCK, snapshot, issueRows(a.issues, ruleLinks));
   if (issuesBlock) plan.blocks.push(issuesBlock);
   const captureBlock = blockWrite(CAPTURE_BLOCK, snapshot, captureRows(a));
   if (captureBlock) plan.blocks.push(captureBlock);

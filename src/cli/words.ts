@@ -52,10 +52,18 @@ export interface NextActionInput {
   effectiveFiledOn?: IsoDate | null;
   reactivationBy?: IsoDate | null;
   correctionBy?: IsoDate | null;
+  /** R10: PROSEC linked with an IMMEX in force — filed by replication of the IMMEX report. */
+  replicatedFromImmex?: boolean;
 }
 
 /** The next action in words. Never offers a date that has already passed. */
 export function nextAction(p: NextActionInput): string {
+  const step = nextActionOwn(p);
+  const open = p.status === "EN_PLAZO" || p.status === "SUSPENDIDO" || p.status === "PERIODO_NO_ABIERTO";
+  return p.replicatedFromImmex && open ? `Se presenta con el reporte IMMEX (VUCEM lo replica a PROSEC). ${step}` : step;
+}
+
+function nextActionOwn(p: NextActionInput): string {
   const d = p.deadlines;
   const year = p.filingYear === null ? "" : ` ${p.filingYear}`;
   switch (p.status) {

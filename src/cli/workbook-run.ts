@@ -73,7 +73,8 @@ export function fileSummary(file: string, a: UsableAnalysis): string {
     lines.push(`  ${p.type} ${p.number ?? "(sin número)"}: ${parts.join(" · ")}`);
   }
   for (const p of r.programs.filter((x) => x.obliged)) {
-    const step = nextAction({ program: p.type, status: p.status, asOf: r.asOf, filingYear: r.filingYear, deadlines: p.deadlines, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy });
+    const replicatedFromImmex = p.type === "PROSEC" && r.programs.some((x) => x.type === "IMMEX" && x.obliged);
+    const step = nextAction({ program: p.type, status: p.status, asOf: r.asOf, filingYear: r.filingYear, deadlines: p.deadlines, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy, replicatedFromImmex });
     const blocked = a.summary.errors > 0 && (p.status === "EN_PLAZO" || p.status === "SUSPENDIDO" || p.status === "PERIODO_NO_ABIERTO");
     lines.push(`  Siguiente paso (${p.type}): ${blocked ? `corrija ${plural(a.summary.errors, "error", "errores")} (hoja Problemas); después, ${step.charAt(0).toLowerCase()}${step.slice(1)}` : step}`);
   }

@@ -91,8 +91,13 @@ export function captureRows(a: UsableAnalysis): PlanValue[][] {
   };
   const info = (program: string | null, name: string, field: string, value: PlanValue, note: string | null) => rows.push([null, program, name, field, value, note]);
 
+  // R18: whatever the engine says about the filing year (e.g. the fiscal year typed as the filing year) comes first.
+  const yearIssues = [...issuesAt(a.issues, "filingYear", "error"), ...issuesAt(a.issues, "filingYear", "warning")];
+  const yearNote = yearIssues.length ? ` Revise antes: ${yearIssues.map((i) => i.message).join(" ")}` : "";
   if (r.fiscalYear !== null) {
-    info(null, "Periodo", `Cifras del ejercicio ${r.fiscalYear} (RAOCE ${r.filingYear})`, vucemPeriod(r.fiscalYear), "Todas las cifras de esta hoja son del ejercicio reportado, en miles de pesos.");
+    info(null, "Periodo", `Cifras del ejercicio ${r.fiscalYear} (RAOCE ${r.filingYear})`, vucemPeriod(r.fiscalYear), `Todas las cifras de esta hoja son del ejercicio reportado, en miles de pesos.${yearNote}`);
+  } else if (yearIssues.length) {
+    info(null, "Periodo", "Año de presentación", "Revíselo", yearNote.trim());
   }
   if (a.summary.errors > 0) {
     info(null, "Antes de capturar", `Hay ${plural(a.summary.errors, "error", "errores")}`, null, "Corríjalos (hoja Problemas) antes de capturar: VUCEM no permite editar un reporte firmado; corregirlo después exige un escrito a la SE.");

@@ -113,6 +113,11 @@ describe("status text: Spanish labels, fiscal year, next action", () => {
     expect(r.stdout).toContain("La suspensión debió levantarse a más tardar el 12 de junio de 2025");
   });
 
+  it("linked PROSEC (R10): filed with the IMMEX report", async () => {
+    const r = await run(["status", "--year", "2026", "--programs", "IMMEX,PROSEC", "--program", "PROSEC", "--as-of", "10/05/2026"], NOW);
+    expect(r.stdout).toContain("Siguiente paso: Se presenta con el reporte IMMEX (VUCEM lo replica a PROSEC). Presentar en VUCEM a más tardar el 29 de mayo de 2026 (faltan 19 días).");
+  });
+
   it("suspended: file by the last late date, or cancellation", async () => {
     const r = await run(["status", "--year", "2026", "--program", "IMMEX", "--as-of", "01/06/2026"], NOW);
     expect(r.stdout).toContain("Siguiente paso: El programa está suspendido: presente en VUCEM a más tardar el 31 de agosto de 2026 (faltan 91 días); si no, se cancela el 1 de septiembre de 2026.");

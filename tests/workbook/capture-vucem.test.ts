@@ -139,6 +139,13 @@ describe("what each program captures (R22 rev., R10)", () => {
   });
 });
 
+describe("the filing year (R18)", () => {
+  it("an issue about the filing year is shown first, not a capture list for a year that cannot be right", async () => {
+    const { rows } = await capture({ ...PROSEC_2026, filingYear: 2040 });
+    expect(rows[0]).toEqual([null, null, "Periodo", "Año de presentación", "Revíselo", expect.stringMatching(/^Revise antes: Año de presentación 2040/)]);
+  });
+});
+
 describe("RFC and goods limits", () => {
   it("R42: the normalized RFC is shown, with what the workbook said", async () => {
     const { rows } = await capture({ ...PROSEC_2026, company: { ...PROSEC_2026.company, rfc: "cfe370814qi0" } });

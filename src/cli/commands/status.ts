@@ -69,7 +69,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
       [[longDate(d.opens), longDate(d.due), d.lateUntil ? longDate(d.lateUntil) : "sin prórroga", longDate(d.cancelledOn), longDate(r.effectiveFiledOn), longDate(r.reactivationBy)]],
     ),
     "",
-    `Siguiente paso: ${nextAction({ program, status: r.status, asOf, filingYear, deadlines: d, effectiveFiledOn: r.effectiveFiledOn, reactivationBy: r.reactivationBy, correctionBy: r.correctionBy })}`,
+    `Siguiente paso: ${nextAction({ program, status: r.status, asOf, filingYear, deadlines: d, effectiveFiledOn: r.effectiveFiledOn, reactivationBy: r.reactivationBy, correctionBy: r.correctionBy, replicatedFromImmex: program === "PROSEC" && d.linked && held.includes("IMMEX") })}`,
     ...(r.correctionBy
       ? [
           `Escrito de corrección (un RAOCE firmado no se edita): a más tardar el ${longDate(r.correctionBy)}` +

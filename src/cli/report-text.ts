@@ -1,11 +1,22 @@
 /** Readable Spanish rendering of an `evaluate` result (shared by `evaluate` and `check`). Codes stay in --json. */
 import type { ReportResult } from "../domain/evaluate";
+import { labelOf } from "../domain/field-labels";
 import type { Issue } from "../domain/issues";
 import { money, printable, table } from "./format";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
 import { plural, summaryText } from "../workbook/write-plan";
 
-export function issueLines(issues: readonly Issue[], where: (i: Issue) => string = (i) => i.path): string[] {
+/** "Total exportaciones (b)", "Fracción arancelaria (bien 4)": where an issue is in a JSON document, in words. */
+export function pathWords(path: string): string {
+  if (!path) return "";
+  const row = /^(\w+)\[(\d+)\]/.exec(path);
+  const label = labelOf(path).es;
+  if (!row) return label;
+  const what = row[1] === "goods" ? "bien" : row[1] === "programs" ? "programa" : "fila";
+  return `${label === path ? path : label} (${what} ${Number(row[2]) + 1})`;
+}
+
+export function issueLines(issues: readonly Issue[], where: (i: Issue) => string = (i) => pathWords(i.path)): string[] {
   return issues.map((i) => printable(`  ${SEVERITY_LABEL[i.severity]}: ${where(i) || "(documento)"} — ${i.message}${ruleSuffix(i.rule)}`));
 }
 

@@ -83,7 +83,7 @@ describe("raoce evaluate", () => {
   it("exit 1 when the report has errors", async () => {
     const r = await run(["evaluate", ex("errores-tipicos.json")], NOW);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/Error: figures\.totalExports/);
+    expect(r.stdout).toMatch(/Error: Total exportaciones \(b\) — /);
   });
 
   it("--as-of overrides the document's date", async () => {

@@ -245,25 +245,34 @@ function goodsScreens(
   }
   const lines = valid.map((g) => {
     const src = doc.goods?.[g.index] ?? {};
+    const cap: Partial<Record<string, unknown>> | undefined = g.capture ? { ...g.capture } : undefined; // the engine's values to type
     const sector = PROSEC_SECTORS.find((s) => s.key === g.sector) ?? null;
-    const description = typeof src.description === "string" ? src.description.trim() : null;
+    const typedDescription = typeof src.description === "string" ? src.description.trim() : null;
+    const description = typeof cap?.description === "string" ? cap.description : typedDescription;
     const unitKey = g.unit ?? parseUnit(src.unit)?.key ?? null;
+    const fromEngine = (key: string, typed: unknown) => {
+      const v = volume(typed);
+      const w = num(cap?.[key]);
+      return w === null ? v : { raw: v.raw, whole: w };
+    };
     return {
       sector: sector ? `${sector.key} ${sector.name}` : g.sector,
       sectorKey: g.sector,
-      tariff: g.tariffCode, // 8 digits without dots: what VUCEM's field takes
+      tariff: typeof cap?.tariffCode === "string" ? cap.tariffCode : g.tariffCode, // 8 digits without dots
       description,
-      descriptionTooLong: description !== null && description.length > VUCEM_MAX_DESCRIPTION,
-      unit: vucemUnitName(unitKey, g.unitName),
-      total: volume(src.totalVolume),
-      domestic: volume(src.domesticVolume),
-      exported: volume(src.exportVolume),
+      descriptionTooLong: typedDescription !== null && typedDescription.length > VUCEM_MAX_DESCRIPTION,
+      typedLength: typedDescription?.length ?? 0,
+      // VUCEM's own name wins («Kilogramo» for key 1, as the guide shows); else the engine's or the catalog's.
+      unit: vucemUnitName(unitKey, typeof cap?.unitName === "string" ? cap.unitName : g.unitName),
+      total: fromEngine("totalVolume", src.totalVolume),
+      domestic: fromEngine("domesticVolume", src.domesticVolume),
+      exported: fromEngine("exportVolume", src.exportVolume),
     };
   });
   const volumeNote = (v: { raw: number | null; whole: number | null }, what: string) =>
     v.whole === null ? `Sin ${what} en la hoja Bienes: escriba 0 si no hubo.` : v.whole !== v.raw ? `Redondeado de ${grouped(v.raw!)} a ${grouped(v.whole)}: VUCEM acepta solo enteros.` : undefined;
   const descNote = (l: (typeof lines)[number]) =>
-    l.descriptionTooLong ? `Tiene ${l.description!.length} caracteres: VUCEM acepta ${VUCEM_MAX_DESCRIPTION}. Abrévielo en la hoja Bienes.` : `Máximo ${VUCEM_MAX_DESCRIPTION} caracteres.`;
+    l.descriptionTooLong ? `Tiene ${l.typedLength} caracteres: VUCEM acepta ${VUCEM_MAX_DESCRIPTION}. Abrévielo en la hoja Bienes.` : `Máximo ${VUCEM_MAX_DESCRIPTION} caracteres.`;
 
   if (lines.length > CAPTURE_GOODS_DETAILED) {
     // Long lists: one short row per good (the whole list must fit one Office.js request of a few MB).

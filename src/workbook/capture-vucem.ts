@@ -196,7 +196,8 @@ function figureRows(p: ProgramResult, a: UsableAnalysis, figures: Record<string,
     const parts = [note];
     if (w !== null && w !== raw) parts.push(`Redondeado de ${grouped(raw)} a ${grouped(w)}: VUCEM solo acepta miles de pesos enteros.`);
     if (w !== null && String(Math.abs(w)).length > VUCEM_MAX_DIGITS) parts.push(`Tiene más de ${VUCEM_MAX_DIGITS} dígitos: VUCEM no lo acepta.`);
-    for (const wi of issuesAt(a.issues, path, "warning")) parts.push(`Aviso: ${wi.message}`);
+    // The rounding note above already says what the engine's VUCEM_ROUNDED warning says.
+    for (const wi of issuesAt(a.issues, path, "warning")) if (wi.code !== "VUCEM_ROUNDED") parts.push(`Aviso: ${wi.message}`);
     out.push([CAPTURE_ES[key]!, w, parts.join(" ")]);
   };
 

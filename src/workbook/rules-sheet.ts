@@ -43,7 +43,8 @@ export function writeRulesSheet(ws: Worksheet, headerStyle: (cell: ReturnType<Wo
   RULES_CATALOG.forEach((e, k) => {
     const row = ws.getRow(RULES_FIRST_ROW + k);
     row.values = [e.id, e.title, e.es, e.basis, CONFIDENCE_WORDS[e.confidence].es];
-    row.alignment = { vertical: "top", wrapText: true };
+    // Cell by cell, not a row style: a row style covers all 16,384 columns (Gnumeric writes each of them out).
+    for (let j = 1; j <= RULES_HEADERS.length; j++) row.getCell(j).alignment = { vertical: "top", wrapText: true };
     row.getCell(1).font = { bold: true };
     // Static text: give each row the height of its longest wrapped cell (spreadsheets do not all autofit on open).
     const lines = Math.max(1, ...[e.title, e.es, e.basis, CONFIDENCE_WORDS[e.confidence].es].map((t, j) => Math.ceil((t.length * 1.1) / (RULES_WIDTHS[j + 1]! - 2))));

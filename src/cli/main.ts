@@ -10,6 +10,7 @@ import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
 import { EXIT, UsageError } from "./errors";
 import { COMMAND_HELP, HELP, wantsHelp } from "./help";
+import { printable, terminalText } from "./format";
 
 export { HELP } from "./help";
 
@@ -27,16 +28,23 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
+  const r = await runCommand(argv, now);
+  const safe: CommandResult = { stdout: terminalText(r.stdout), exitCode: r.exitCode };
+  if (r.stderr) safe.stderr = terminalText(r.stderr);
+  return safe;
+}
+
+async function runCommand(argv: string[], now: Date): Promise<CommandResult> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h") return { stdout: HELP, exitCode: EXIT.ok };
   if (name === "help") return { stdout: (rest[0] && COMMAND_HELP[rest[0]]) || HELP, exitCode: EXIT.ok };
   const command = COMMANDS[name];
-  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${name}»; use ${Object.keys(COMMANDS).join(", ")} (raoce --help)`, exitCode: EXIT.unusable };
+  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${printable(name)}»; use ${Object.keys(COMMANDS).join(", ")} (raoce --help)`, exitCode: EXIT.unusable };
   if (wantsHelp(rest)) return { stdout: COMMAND_HELP[name] ?? HELP, exitCode: EXIT.ok };
   try {
     return await command(rest, now);
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: "", stderr: `raoce ${name}: ${e.message} (ayuda: raoce ${name} --help)`, exitCode: EXIT.unusable };
+    if (e instanceof UsageError) return { stdout: "", stderr: printable(`raoce ${name}: ${e.message} (ayuda: raoce ${name} --help)`), exitCode: EXIT.unusable };
     throw e;
   }
 }
@@ -49,7 +57,7 @@ if (require.main === module) {
       process.exitCode = r.exitCode;
     },
     (e: unknown) => {
-      process.stderr.write(`raoce: error interno: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`${printable(`raoce: error interno: ${e instanceof Error ? e.message : String(e)}`)}\n`);
       process.exitCode = EXIT.unusable;
     },
   );

@@ -1,7 +1,7 @@
 /** Readable Spanish rendering of an `evaluate` result (shared by `evaluate` and `check`). Codes stay in --json. */
 import type { ReportResult } from "../domain/evaluate";
 import { labelOf } from "../domain/field-labels";
-import type { Issue } from "../domain/issues";
+import { pushAll, type Issue } from "../domain/issues";
 import { money, printable, table } from "./format";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
 import { plural, summaryText } from "../workbook/write-plan";
@@ -55,6 +55,6 @@ export function reportText(r: ReportResult, where?: (i: Issue) => string): strin
   const valid = r.goods.filter((g) => g.valid).length;
   if (r.goods.length) lines.push(`Bienes producidos: ${plural(r.goods.length, "fila", "filas")} (${plural(valid, "válida", "válidas")})`, "");
   lines.push(`Problemas: ${summaryText(r.summary)}`);
-  lines.push(...issueLines(r.issues, where));
+  pushAll(lines, issueLines(r.issues, where));
   return lines.join("\n");
 }

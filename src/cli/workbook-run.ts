@@ -10,6 +10,8 @@ import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { plural, summaryText } from "../workbook/write-plan";
 import { printable } from "./format";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
+import { STALE_TEXT } from "../workbook/layout-freshness";
+import { longDateEs } from "../domain/dates";
 
 export type FileOutcome =
   | { file: string; ok: true; opened: OpenedWorkbook; snapshot: WorkbookSnapshot; analysis: UsableAnalysis }
@@ -57,8 +59,14 @@ export function issueLine(i: LocatedIssue): string {
   return printable(`    ${SEVERITY_LABEL[i.severity]}: ${i.location ?? "(libro)"} — ${i.message}${ruleSuffix(i.rule)}`);
 }
 
+/** The line `check` prints when the inputs changed after the outputs were calculated. */
+export function staleLine(a: UsableAnalysis): string | null {
+  if (a.freshness.state !== "stale") return null;
+  return `  ${STALE_TEXT}: los datos cambiaron después del cálculo del ${a.freshness.computedOn ? longDateEs(a.freshness.computedOn) : "?"}; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)`;
+}
+
 /** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */
-export function fileSummary(file: string, a: UsableAnalysis): string {
+export function fileSummary(file: string, a: UsableAnalysis, options: { freshness?: boolean } = {}): string {
   const r = a.result;
   const lines = [file];
   lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"}`);
@@ -80,6 +88,8 @@ export function fileSummary(file: string, a: UsableAnalysis): string {
   }
   const next = nextDeadline(r.programs);
   if (next) lines.push(`  Próxima fecha: ${next}`);
+  const stale = options.freshness ? staleLine(a) : null;
+  if (stale) lines.push(stale);
   lines.push(`  ${summaryText(a.summary)}`);
   for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
   return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one

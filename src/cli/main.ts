@@ -44,7 +44,7 @@ async function runCommand(argv: string[], now: Date): Promise<CommandResult> {
   try {
     return await command(rest, now);
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: "", stderr: printable(`raoce ${name}: ${e.message} (ayuda: raoce ${name} --help)`), exitCode: EXIT.unusable };
+    if (e instanceof UsageError) return { stdout: "", stderr: printable(`raoce ${name}: ${e.message}`), exitCode: EXIT.unusable };
     throw e;
   }
 }

@@ -41,13 +41,55 @@ export function parseProgramList(value: string | undefined, flag = "--programs")
   return out;
 }
 
+/**
+ * One date parser for every option: ISO `2026-05-30` or the way an accountant writes it, `30/05/2026` (also 30-05-2026,
+ * 30.05.2026 and 1/6/2026). Day first, four-digit year; anything else is refused with the two accepted forms.
+ */
+export function parseCliDate(text: string): IsoDate | null {
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
 export function optionalDate(value: string | undefined, flag: string): IsoDate | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`${flag} ${value} no es una fecha válida; use AAAA-MM-DD`);
-  return value;
+  const iso = parseCliDate(value);
+  if (!iso) throw new UsageError(`${flag} ${value} no es una fecha válida; escríbala como 30/05/2026 (DD/MM/AAAA) o 2026-05-30`);
+  return iso;
 }
 
 export function dateList(value: string | undefined, flag: string): IsoDate[] {
   if (value === undefined || value.trim() === "") return [];
   return value.split(",").map((s) => optionalDate(s.trim(), flag)!);
+}
+
+/** `--prosec-mayo-desde AAAA`: R9's switch year (PROSEC linked is due in May from that filing year). */
+export function optionalSwitchYear(value: string | undefined, flag = "--prosec-mayo-desde"): number | undefined {
+  if (value === undefined) return undefined;
+  const y = Number(value);
+  if (!/^\d{4}$/.test(value.trim()) || y < 2000 || y > 2100) throw new UsageError(`${flag} ${value} no es un año válido (p. ej. ${flag} 2024)`);
+  return y;
+}
+
+/** The options shared by `deadlines` and `status`: the R9 switch year and the R14 date overrides. */
+export const RULE_OPTIONS = {
+  "prosec-mayo-desde": { type: "string" },
+  due: { type: "string" },
+  "late-until": { type: "string" },
+  "cancel-on": { type: "string" },
+} as const satisfies Options;
+
+export function ruleOptions(values: Record<string, unknown>) {
+  const overrides: { due?: IsoDate; lateUntil?: IsoDate; cancelledOn?: IsoDate } = {};
+  const due = optionalDate(values.due as string | undefined, "--due");
+  const lateUntil = optionalDate(values["late-until"] as string | undefined, "--late-until");
+  const cancelledOn = optionalDate(values["cancel-on"] as string | undefined, "--cancel-on");
+  if (due) overrides.due = due;
+  if (lateUntil) overrides.lateUntil = lateUntil;
+  if (cancelledOn) overrides.cancelledOn = cancelledOn;
+  const year = optionalSwitchYear(values["prosec-mayo-desde"] as string | undefined);
+  return { overrides, settings: year === undefined ? {} : { linkedProsecMayFromYear: year } };
 }

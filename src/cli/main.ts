@@ -4,27 +4,15 @@ import { evaluateCommand } from "./commands/evaluate";
 import { checkCommand } from "./commands/check";
 import { fillCommand } from "./commands/fill";
 import { layoutCommand } from "./commands/layout";
+import { rulesCommand } from "./commands/rules";
 import { statusCommand } from "./commands/status";
 import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
 import { EXIT, UsageError } from "./errors";
+import { COMMAND_HELP, HELP, wantsHelp } from "./help";
 import { printable, terminalText } from "./format";
 
-export const HELP = `raoce — Reporte Anual de Operaciones de Comercio Exterior (IMMEX, PROSEC, ALTEX, ECEX)
-
-Uso:
-  raoce deadlines --year 2025 --programs IMMEX,PROSEC [--extra-days 2025-04-17,2025-04-18] [--json]
-  raoce status --year 2025 --programs IMMEX,PROSEC --program PROSEC [--filed D] [--as-of D]
-               [--authorized D] [--cancelled D] [--immex-filed D] [--extra-days D,…] [--json]
-  raoce evaluate <reporte.json | -> [--as-of AAAA-MM-DD] [--json]
-  raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
-  raoce layout [--json]                                     nombres y columnas de la plantilla
-  raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
-  raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
-                                                            escribe plazos, estado, cifras, Problemas y Captura VUCEM
-
-Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
-Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
+export { HELP } from "./help";
 
 type Command = (argv: string[], now: Date) => CommandResult | Promise<CommandResult>;
 
@@ -36,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   layout: layoutCommand,
   check: checkCommand,
   fill: fillCommand,
+  reglas: rulesCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
@@ -47,9 +36,11 @@ export async function run(argv: string[], now: Date = new Date()): Promise<Comma
 
 async function runCommand(argv: string[], now: Date): Promise<CommandResult> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") return { stdout: HELP, exitCode: EXIT.ok };
+  if (name === undefined || name === "--help" || name === "-h") return { stdout: HELP, exitCode: EXIT.ok };
+  if (name === "help") return { stdout: (rest[0] && COMMAND_HELP[rest[0]]) || HELP, exitCode: EXIT.ok };
   const command = COMMANDS[name];
-  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${printable(name)}»; use deadlines, status, evaluate, template, layout, check o fill (raoce --help)`, exitCode: EXIT.unusable };
+  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${printable(name)}»; use ${Object.keys(COMMANDS).join(", ")} (raoce --help)`, exitCode: EXIT.unusable };
+  if (wantsHelp(rest)) return { stdout: COMMAND_HELP[name] ?? HELP, exitCode: EXIT.ok };
   try {
     return await command(rest, now);
   } catch (e) {

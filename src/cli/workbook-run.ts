@@ -7,8 +7,9 @@ import { openWorkbookFile, type OpenedWorkbook } from "../workbook/xlsx-file";
 import type { WorkbookSnapshot } from "../workbook/port";
 import type { LocatedIssue } from "../workbook/read-input";
 import { UnusableWorkbookError } from "../workbook/xlsx-guard";
-import { summaryText } from "../workbook/write-plan";
+import { plural, summaryText } from "../workbook/write-plan";
 import { printable } from "./format";
+import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
 import { STALE_TEXT } from "../workbook/layout-freshness";
 import { longDateEs } from "../domain/dates";
 
@@ -44,8 +45,6 @@ const MILESTONE_ES: Record<Milestone, string> = {
   cancelled: "se cancela",
 };
 
-const dmy = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "—");
-
 export function nextDeadline(programs: readonly ProgramResult[]): string | null {
   const next = programs
     .filter((p) => p.nextMilestone)
@@ -53,13 +52,11 @@ export function nextDeadline(programs: readonly ProgramResult[]): string | null 
     .sort((a, b) => a.m.date.localeCompare(b.m.date))[0];
   if (!next) return null;
   const days = next.m.daysLeft === 0 ? "hoy" : next.m.daysLeft === 1 ? "mañana" : `en ${next.m.daysLeft} días`;
-  return `${next.p.type} ${MILESTONE_ES[next.m.milestone]} el ${dmy(next.m.date)} (${days})`;
+  return `${next.p.type} ${MILESTONE_ES[next.m.milestone]} el ${longDate(next.m.date)} (${days})`;
 }
 
-const SEVERITY_ES = { error: "ERROR", warning: "AVISO", info: "NOTA" } as const;
-
 export function issueLine(i: LocatedIssue): string {
-  return printable(`    [${SEVERITY_ES[i.severity]}] ${i.location ?? "(libro)"} — ${i.message} (${i.code})`);
+  return printable(`    ${SEVERITY_LABEL[i.severity]}: ${i.location ?? "(libro)"} — ${i.message}${ruleSuffix(i.rule)}`);
 }
 
 /** The line `check` prints when the inputs changed after the outputs were calculated. */
@@ -72,18 +69,25 @@ export function staleLine(a: UsableAnalysis): string | null {
 export function fileSummary(file: string, a: UsableAnalysis, options: { freshness?: boolean } = {}): string {
   const r = a.result;
   const lines = [file];
-  lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"} — RAOCE ${r.filingYear ?? "?"} (ejercicio ${r.fiscalYear ?? "?"}), estado al ${dmy(r.asOf)}`);
+  lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"}`);
+  lines.push(`  RAOCE ${r.filingYear ?? "?"}: cifras del ejercicio ${r.fiscalYear ?? "?"}; estado al ${longDate(r.asOf)}`);
   if (r.programs.length === 0) lines.push("  Sin programas válidos");
   for (const p of r.programs) {
     const d = p.deadlines;
-    const parts = [`${p.type} ${p.number ?? "(sin número)"}`.padEnd(18), (p.statusLabel ?? "—").padEnd(26)];
-    if (p.obliged && d) parts.push(`vence ${dmy(d.due)}`);
-    if (p.reactivationBy) parts.push(`reactivación a más tardar ${dmy(p.reactivationBy)}`);
-    parts.push(`compromiso: ${p.commitment}`);
-    lines.push(`  ${parts.join("  ")}`.trimEnd());
+    const parts = [statusLabel(p.status)];
+    if (p.obliged && d) parts.push(`vence el ${longDate(d.due)}`);
+    if (p.reactivationBy) parts.push(`reactivación a más tardar el ${longDate(p.reactivationBy)}`);
+    parts.push(`compromiso de exportación: ${commitmentLabel(p.commitment).toLowerCase()}`);
+    lines.push(`  ${p.type} ${p.number ?? "(sin número)"}: ${parts.join(" · ")}`);
+  }
+  for (const p of r.programs.filter((x) => x.obliged)) {
+    const replicatedFromImmex = p.type === "PROSEC" && r.programs.some((x) => x.type === "IMMEX" && x.obliged);
+    const step = nextAction({ program: p.type, status: p.status, asOf: r.asOf, filingYear: r.filingYear, deadlines: p.deadlines, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy, replicatedFromImmex });
+    const blocked = a.summary.errors > 0 && (p.status === "EN_PLAZO" || p.status === "SUSPENDIDO" || p.status === "PERIODO_NO_ABIERTO");
+    lines.push(`  Siguiente paso (${p.type}): ${blocked ? `corrija ${plural(a.summary.errors, "error", "errores")} (hoja Problemas); después, ${step.charAt(0).toLowerCase()}${step.slice(1)}` : step}`);
   }
   const next = nextDeadline(r.programs);
-  if (next) lines.push(`  Próximo: ${next}`);
+  if (next) lines.push(`  Próxima fecha: ${next}`);
   const stale = options.freshness ? staleLine(a) : null;
   if (stale) lines.push(stale);
   lines.push(`  ${summaryText(a.summary)}`);

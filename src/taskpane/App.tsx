@@ -22,6 +22,7 @@ import { Component, Suspense, lazy, useCallback, useMemo, useState, type ErrorIn
 import type { ReportResult } from "../domain/evaluate";
 import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
+import { RulesDialog } from "./components/RulesDialog";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
 import { AddRows } from "./components/AddRows";
 import { describeError, type ReadableError } from "./errors";
@@ -290,6 +291,7 @@ export function App({ operations, strings }: AppProps) {
         onToggleSettings={onToggleSettings}
       />
       <AddRows strings={strings} disabled={busy !== null} onAdd={onAddRows} />
+      <RulesDialog strings={strings} />
       {error && <ErrorBar strings={strings} error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">

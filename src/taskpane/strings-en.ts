@@ -37,7 +37,7 @@ export const EN: Strings = {
   templateClash: (sheets) =>
     `The workbook already has sheets with these names: ${sheets}. Rename them or use a new workbook; RAOCE never overwrites existing sheets.`,
   templateAlreadyThere: "This workbook already has the RAOCE template: it was not inserted again.",
-  writeDone: (n) => `Results written to the workbook (${pluralEn(n, "cell", "cells")}).`,
+  writeDone: () => "Results written to the workbook: see the Programas, Cifras, Problemas and Captura VUCEM sheets.",
   writeBlockedTitle: "Results written, but the data has errors",
   writeBlocked: (n) =>
     `There ${n === 1 ? "is" : "are"} ${pluralEn(n, "error", "errors")} in the data: the affected results stay empty. Fix them and calculate again.`,
@@ -131,5 +131,15 @@ export const EN: Strings = {
     "Development: npm run start opens Excel with the add-in already loaded.",
   ],
   outsideMore: "More details in the project README.",
+
+  rulesOpen: "Rules RAOCE applies",
+  rulesTitle: "Rules RAOCE applies",
+  rulesIntro: "Each issue cites the rule it rests on. They are also on the workbook's Reglas sheet and in `raoce reglas`.",
+  rulesFilter: "Search (e.g. R7, IMMEX, tariff)",
+  rulesBasis: "Basis",
+  rulesConfidence: "Confidence",
+  rulesNone: "No rule matches.",
+  rulesClose: "Close",
+  ruleRef: (id, title) => `Basis: ${title} (rule ${id})`,
 };
 

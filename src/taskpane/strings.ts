@@ -6,6 +6,7 @@
  * The VUCEM field names stay in Spanish in both catalogs (that is what the accountant sees on VUCEM's screens); the
  * English catalog adds a gloss.
  */
+import { longDateEn, longDateEs } from "../domain/dates";
 import type { Severity } from "../domain/issues";
 
 export type Lang = "es" | "en";
@@ -135,6 +136,18 @@ export interface Strings {
   outsideHowTitle: string;
   outsideSteps: string[];
   outsideMore: string;
+
+  // rules catalog (issue #10)
+  rulesOpen: string;
+  rulesTitle: string;
+  rulesIntro: string;
+  rulesFilter: string;
+  rulesBasis: string;
+  rulesConfidence: string;
+  rulesNone: string;
+  rulesClose: string;
+  /** "Fundamento: Plazos IMMEX (regla R7)". */
+  ruleRef: (id: string, title: string) => string;
 }
 
 /** Formats a count with the right noun form. */
@@ -174,7 +187,7 @@ export const ES: Strings = {
   templateClash: (sheets) =>
     `El libro ya tiene hojas con estos nombres: ${sheets}. Cámbieles el nombre o use un libro nuevo; RAOCE no sobrescribe hojas existentes.`,
   templateAlreadyThere: "Este libro ya tiene la plantilla RAOCE: no se insertó otra vez.",
-  writeDone: (n) => `Resultados escritos en el libro (${plural(n, "celda", "celdas")}).`,
+  writeDone: () => "Resultados escritos en el libro: vea las hojas Programas, Cifras, Problemas y Captura VUCEM.",
   writeBlockedTitle: "Resultados escritos con errores en los datos",
   writeBlocked: (n) =>
     `Hay ${plural(n, "error", "errores")} en los datos: los resultados afectados quedan vacíos. Corríjalos y vuelva a calcular.`,
@@ -268,6 +281,16 @@ export const ES: Strings = {
     "Desarrollo: npm run start abre Excel con el complemento ya cargado.",
   ],
   outsideMore: "Más detalles en el README del proyecto.",
+
+  rulesOpen: "Reglas que aplica RAOCE",
+  rulesTitle: "Reglas que aplica RAOCE",
+  rulesIntro: "Cada problema cita la regla en que se basa. También están en la hoja Reglas del libro y en `raoce reglas`.",
+  rulesFilter: "Buscar (p. ej. R7, IMMEX, fracción)",
+  rulesBasis: "Fundamento",
+  rulesConfidence: "Confianza",
+  rulesNone: "Ninguna regla coincide.",
+  rulesClose: "Cerrar",
+  ruleRef: (id, title) => `Fundamento: ${title} (regla ${id})`,
 };
 
 /** English when Office's display language is English (any `en-*`), otherwise es-MX. */
@@ -287,12 +310,9 @@ export function pick(strings: Strings, es: string, en: string): string {
   return strings.lang === "en" ? en : es;
 }
 
-/** An ISO date (YYYY-MM-DD) as the user reads it: "30 may 2025" / "May 30, 2025". Calendar dates, no time zone. */
+/** An ISO date (YYYY-MM-DD) as the user reads it, the one written form of the product: "30 de mayo de 2025" / "30 May 2025". */
 export function formatDate(strings: Strings, iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(strings.locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
+  return strings.lang === "en" ? longDateEn(iso) : longDateEs(iso);
 }
 
 export function formatNumber(strings: Strings, n: number, decimals = 2): string {

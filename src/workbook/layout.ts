@@ -15,8 +15,9 @@ import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
 import type { PageSetupSpec } from "./print-layout";
+import { RULES_SHEET_LAYOUT, RULES_SHEET_NAME } from "./rules-sheet";
 
-export const TEMPLATE_VERSION = "1.1.0";
+export const TEMPLATE_VERSION = "1.2.0";
 
 /** How a cell's raw value becomes a document value (see read-input.ts). */
 export type FieldType =
@@ -143,6 +144,7 @@ export const SHEETS = {
   goods: "Bienes",
   issues: "Problemas",
   capture: "Captura VUCEM",
+  rules: RULES_SHEET_NAME,
   catalogs: "Catálogos",
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
@@ -168,7 +170,16 @@ export interface SheetLayout {
   page?: PageSetupSpec;
   /** Columns of text that wrap (1-based), so the generator and the file adapter size their rows explicitly. */
   wrapColumns?: number[];
+  /** R18: a title that names the fiscal year, as a formula over the template's names (title = fallback text). */
+  titleFormula?: string;
 }
+
+/**
+ * R18: "<label> — Cifras del ejercicio 2025 (RAOCE 2026)…" as a fixed formula over RAOCE_ANIO_PRESENTACION. Only on
+ * input sheets: the lists RAOCE rewrites hold no formula at all (Captura names the year in its first row instead).
+ */
+const fiscalYearTitle = (label: string, tail = ""): string =>
+  `IF(ISNUMBER(RAOCE_ANIO_PRESENTACION),"${label} — Cifras del ejercicio "&(RAOCE_ANIO_PRESENTACION-1)&" (RAOCE "&RAOCE_ANIO_PRESENTACION&")${tail}","${label}${tail}")`;
 
 // ─── formats ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -212,7 +223,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     name: SHEETS.company,
     title: "RAOCE — Datos de la empresa, periodo y configuración",
     intro: [
-      "Capture en las celdas blancas. Las celdas grises son resultados de RAOCE (no se editan; se recalculan con «Revisar» en el complemento o con `raoce fill`).",
+      "Capture en las celdas blancas. Las celdas grises son resultados de RAOCE (no se editan; se recalculan con «Calcular y escribir» en el complemento o con `raoce fill`; «Validar» solo lista los problemas).",
       "Las hojas están protegidas sin contraseña solo para no borrar resultados por accidente: Revisar › Desproteger hoja.",
     ],
     state: "visible",
@@ -220,7 +231,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     widths: [46, 30, 62],
     page: { orientation: "landscape" },
     wrapColumns: [3],
-    sections: { 5: "Empresa", 11: "Periodo", 16: "Tipo de cambio (R24)", 21: "Configuración de reglas con incertidumbre", 27: "Días inhábiles adicionales declarados por la SE (R12)" },
+    sections: { 5: "Empresa", 11: "Periodo", 16: "Tipo de cambio (promedio anual del FIX de Banxico)", 21: "Configuración de reglas con incertidumbre", 27: "Días inhábiles adicionales declarados por la SE" },
   },
   {
     name: SHEETS.programs,
@@ -238,9 +249,10 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
   {
     name: SHEETS.figures,
     title: "RAOCE — Balanza comercial del ejercicio (miles de pesos)",
+    titleFormula: fiscalYearTitle("RAOCE — Balanza comercial", ", en miles de pesos"),
     intro: [
-      "Todas las cifras en MILES de pesos (R20): 1,250,000 pesos se capturan como 1,250.",
-      "IMMEX con otros programas captura solo (a) y (b); PROSEC solo captura (a), (b) y (c) de los bienes producidos con insumos PROSEC (R22, R23).",
+      "Todas las cifras en MILES de pesos (Guía RAOCE 2025): 1,250,000 pesos se capturan como 1,250.",
+      "IMMEX con otros programas captura solo (a) y (b); PROSEC solo captura (a), (b) y (c) de los bienes producidos con insumos PROSEC (Guía RAOCE 2025).",
     ],
     state: "visible",
     protect: true,
@@ -264,7 +276,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
   {
     name: SHEETS.issues,
     title: "RAOCE — Problemas encontrados",
-    intro: ["RAOCE reescribe esta hoja en cada revisión. Haga clic en la celda para ir al dato."],
+    intro: ["RAOCE reescribe esta hoja con «Validar» o «Calcular y escribir» (complemento) o `raoce fill`. Haga clic en la celda para ir al dato y en la regla para leerla en la hoja Reglas."],
     state: "visible",
     protect: true,
     widths: [10, 24, 70, 18, 8, 24],
@@ -275,13 +287,16 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
   {
     name: SHEETS.capture,
     title: "RAOCE — Qué capturar en VUCEM, pantalla por pantalla",
-    intro: ["RAOCE reescribe esta hoja en cada revisión, en el orden de las pantallas de VUCEM. Cifras en miles de pesos."],
+    intro: [
+      "RAOCE reescribe esta hoja con «Calcular y escribir» (complemento) o `raoce fill`, en el orden de las pantallas de VUCEM de la Guía RAOCE 2025. Cifras en miles de pesos enteros: escríbalas como aparecen, solo dígitos.",
+    ],
     state: "visible",
     protect: true,
     widths: [6, 10, 30, 34, 30, 50],
     page: { orientation: "landscape" },
     wrapColumns: [3, 4, 5, 6],
   },
+  RULES_SHEET_LAYOUT,
   {
     name: SHEETS.catalogs,
     title: "RAOCE — Versión de la plantilla y catálogos",
@@ -302,8 +317,8 @@ export const NAMED_CELLS: readonly NamedCell[] = [
 
   { name: "RAOCE_RFC", sheet: C, cell: "B6", label: "RFC", hint: "12 caracteres (persona moral) o 13 (física), sin guiones.", kind: "input", path: "company.rfc", type: "text", numberFormat: FORMATS.text, required: true },
   { name: "RAOCE_RAZON_SOCIAL", sheet: C, cell: "B7", label: "Razón social", hint: "Como aparece en VUCEM.", kind: "input", path: "company.name", type: "text", numberFormat: FORMATS.text, required: true },
-  { name: "RAOCE_CONSIGNACION", sheet: C, cell: "B8", label: "Opera en consignación (Sí/No)", hint: "Sí: reporte como exportación solo el valor agregado (R25).", kind: "input", path: "company.consignment", type: "boolean", validation: { list: "RAOCE_LISTA_SINO", strict: true } },
-  { name: "RAOCE_INGRESOS_DECLARACION", sheet: C, cell: "B9", label: "Ingresos de la declaración anual (pesos)", hint: "En PESOS, no miles: sirve para detectar cifras capturadas en pesos (R26).", kind: "input", path: "figures.taxReturnIncome", type: "number", numberFormat: FORMATS.pesos },
+  { name: "RAOCE_CONSIGNACION", sheet: C, cell: "B8", label: "Opera en consignación (Sí/No)", hint: "Sí o No (también si, no, yes en minúsculas). Sí: reporte como exportación solo el valor agregado.", kind: "input", path: "company.consignment", type: "boolean", validation: { list: "RAOCE_LISTA_SINO", strict: false } },
+  { name: "RAOCE_INGRESOS_DECLARACION", sheet: C, cell: "B9", label: "Ingresos de la declaración anual (pesos)", hint: "En PESOS, no miles: sirve para detectar cifras capturadas en pesos.", kind: "input", path: "figures.taxReturnIncome", type: "number", numberFormat: FORMATS.pesos },
 
   { name: "RAOCE_ANIO_PRESENTACION", sheet: C, cell: "B12", label: "Año de presentación", hint: "El año en que se presenta el RAOCE (p. ej. 2025 reporta 2024).", kind: "input", path: "filingYear", type: "integer", numberFormat: FORMATS.integer, required: true },
   { name: "RAOCE_EJERCICIO", sheet: C, cell: "B13", label: "Ejercicio reportado", kind: "formula", formula: 'IF(ISNUMBER(RAOCE_ANIO_PRESENTACION),RAOCE_ANIO_PRESENTACION-1,"")', type: "integer", numberFormat: FORMATS.integer },
@@ -313,17 +328,17 @@ export const NAMED_CELLS: readonly NamedCell[] = [
   { name: "RAOCE_TIPO_CAMBIO", sheet: C, cell: "B17", label: "Tipo de cambio (MXN por USD; vacío = tabla)", hint: "Promedio anual del FIX de Banxico del ejercicio; capture el que use VUCEM si lo conoce.", kind: "input", path: "exchangeRate", type: "number", numberFormat: FORMATS.rate },
   { name: "RAOCE_TC_FUENTE", sheet: C, cell: "B18", label: "Fuente del tipo de cambio", kind: "output", output: "exchangeRateSource", type: "text" },
 
-  { name: "RAOCE_CFG_PROSEC_MAYO_DESDE", sheet: C, cell: "B22", label: "PROSEC ligado vence en mayo desde el año", hint: "R9: 2024 por omisión.", kind: "input", path: "settings.linkedProsecMayFromYear", type: "integer", numberFormat: FORMATS.integer },
-  { name: "RAOCE_CFG_ALTEX_FACTOR", sheet: C, cell: "B23", label: "ALTEX: parte de la exportación indirecta que suma", hint: "R28: 80 % por omisión.", kind: "input", path: "settings.altexIndirectFactor", type: "percent", numberFormat: FORMATS.percentInt },
-  { name: "RAOCE_CFG_ECEX_MIN_USD", sheet: C, cell: "B24", label: "ECEX: exportación mínima (USD)", hint: "R30: no confirmado; vacío = «por confirmar».", kind: "input", path: "settings.ecexMinExportsUsd", type: "number", numberFormat: FORMATS.usd },
-  { name: "RAOCE_CFG_ECEX_MIN_PCT", sheet: C, cell: "B25", label: "ECEX: exportación mínima (% de ventas)", hint: "R30: no confirmado; vacío = «por confirmar».", kind: "input", path: "settings.ecexMinExportShare", type: "percent", numberFormat: FORMATS.percent },
+  { name: "RAOCE_CFG_PROSEC_MAYO_DESDE", sheet: C, cell: "B22", label: "PROSEC ligado vence en mayo desde el año", hint: "2024 por omisión (regla 3.2.16 g, DOF 9-may-2022, y Guía RAOCE 2025; antes, abril). Regla R9 en la hoja Reglas.", kind: "input", path: "settings.linkedProsecMayFromYear", type: "integer", numberFormat: FORMATS.integer },
+  { name: "RAOCE_CFG_ALTEX_FACTOR", sheet: C, cell: "B23", label: "ALTEX: parte de la exportación indirecta que suma", hint: "80 % por omisión (Decreto ALTEX). Regla R28 en la hoja Reglas.", kind: "input", path: "settings.altexIndirectFactor", type: "percent", numberFormat: FORMATS.percentInt },
+  { name: "RAOCE_CFG_ECEX_MIN_USD", sheet: C, cell: "B24", label: "ECEX: exportación mínima (USD)", hint: "Mínimo no confirmado; vacío = «por confirmar». Regla R30 en la hoja Reglas.", kind: "input", path: "settings.ecexMinExportsUsd", type: "number", numberFormat: FORMATS.usd },
+  { name: "RAOCE_CFG_ECEX_MIN_PCT", sheet: C, cell: "B25", label: "ECEX: exportación mínima (% de ventas)", hint: "Mínimo no confirmado; vacío = «por confirmar». Regla R30 en la hoja Reglas.", kind: "input", path: "settings.ecexMinExportShare", type: "percent", numberFormat: FORMATS.percent },
 
   { name: "RAOCE_SELLO_CIFRAS", sheet: F, cell: "B3", label: "Resultados calculados el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
   { name: "RAOCE_VENTAS_TOTALES", sheet: F, cell: "B6", label: "Ventas totales (a)", hint: "Incluye las exportaciones. Miles de pesos.", kind: "input", path: "figures.totalSales", type: "number", numberFormat: FORMATS.thousands, required: true },
   { name: "RAOCE_EXPORTACIONES", sheet: F, cell: "B7", label: "Total exportaciones (b)", hint: "Directas + indirectas (virtuales). Miles de pesos.", kind: "input", path: "figures.totalExports", type: "number", numberFormat: FORMATS.thousands, required: true },
-  { name: "RAOCE_IMPORTACIONES", sheet: F, cell: "B8", label: "Total importaciones (c)", hint: "IMMEX con programas ligados no lo captura (R22). Miles de pesos.", kind: "input", path: "figures.totalImports", type: "number", numberFormat: FORMATS.thousands },
-  { name: "RAOCE_EXPORTACIONES_DIRECTAS", sheet: F, cell: "B10", label: "Exportaciones directas", hint: "Para el compromiso ALTEX (R28). Miles de pesos.", kind: "input", path: "figures.directExports", type: "number", numberFormat: FORMATS.thousands },
-  { name: "RAOCE_EXPORTACIONES_INDIRECTAS", sheet: F, cell: "B11", label: "Exportaciones indirectas", hint: "Para el compromiso ALTEX (R28, R29). Miles de pesos.", kind: "input", path: "figures.indirectExports", type: "number", numberFormat: FORMATS.thousands },
+  { name: "RAOCE_IMPORTACIONES", sheet: F, cell: "B8", label: "Total importaciones (c)", hint: "IMMEX con programas ligados no lo captura (VUCEM deshabilita el campo). Miles de pesos.", kind: "input", path: "figures.totalImports", type: "number", numberFormat: FORMATS.thousands },
+  { name: "RAOCE_EXPORTACIONES_DIRECTAS", sheet: F, cell: "B10", label: "Exportaciones directas", hint: "Para el compromiso ALTEX (Decreto ALTEX). Miles de pesos.", kind: "input", path: "figures.directExports", type: "number", numberFormat: FORMATS.thousands },
+  { name: "RAOCE_EXPORTACIONES_INDIRECTAS", sheet: F, cell: "B11", label: "Exportaciones indirectas", hint: "Para el compromiso ALTEX (Decreto ALTEX). Miles de pesos.", kind: "input", path: "figures.indirectExports", type: "number", numberFormat: FORMATS.thousands },
   { name: "RAOCE_SALDO", sheet: F, cell: "B14", label: "Saldo (b − c), miles de pesos", kind: "output", output: "balance", type: "number", numberFormat: FORMATS.thousands },
   { name: "RAOCE_PCT_EXPORTACION", sheet: F, cell: "B15", label: "Porcentaje de exportación (b / a)", kind: "output", output: "exportShare", type: "percent", numberFormat: FORMATS.percent },
   { name: "RAOCE_VENTAS_USD", sheet: F, cell: "B16", label: "Ventas totales en USD", kind: "output", output: "salesUsd", type: "number", numberFormat: FORMATS.usd },
@@ -426,7 +441,8 @@ export const CAPTURE_BLOCK: BlockLayout = {
   anchor: "A6",
   headers: ["Paso", "Programa", "Pantalla de VUCEM", "Campo", "Valor a capturar", "Nota"],
   widths: [6, 10, 30, 34, 30, 50],
-  formats: [null, null, null, null, FORMATS.thousands, null],
+  // Whole miles de pesos and volumes exactly as VUCEM takes them: digits only, no separators.
+  formats: [null, null, null, null, FORMATS.integer, null],
   styledRows: 30,
 };
 

@@ -164,10 +164,11 @@ function convert(raw: CellValue, type: FieldType | "stamp", date1904: boolean, d
     }
     case "boolean": {
       if (typeof v === "boolean") return { value: v };
-      const key = String(v).normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toUpperCase();
+      // sí, si, Sí., SI, yes, no, NO, No. … (Excel's list validation of the template only warns: any case and accent).
+      const key = String(v).normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().replace(/[.!]+$/, "").trim().toUpperCase();
       if (TRUE_WORDS.has(key)) return { value: true };
       if (FALSE_WORDS.has(key)) return { value: false };
-      return { problem: { severity: "error", code: "NOT_YES_NO", es: `debe ser Sí o No (valor: «${shown(v)}»)`, en: `must be Yes or No (value: "${shown(v)}")` } };
+      return { problem: { severity: "error", code: "NOT_YES_NO", es: `debe ser Sí o No (se acepta también si, sí, no, yes, en mayúsculas o minúsculas; valor: «${shown(v)}»)`, en: `must be Yes or No (value: "${shown(v)}")` } };
     }
     case "sectors": {
       if (typeof v === "number") return { value: [v] };
@@ -312,6 +313,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
       add("info", "SHEET_RENAMED", "", `La hoja «${sl.name}» se renombró a «${now.sheet}»; RAOCE la sigue encontrando por sus nombres definidos.`, `Sheet "${sl.name}" was renamed to "${now.sheet}"; RAOCE still finds it through its defined names.`, at);
     } else {
       missingSheets.add(sl.name);
+      if (sl.name === SHEETS.rules) continue; // reference text only (absent from 1.0 workbooks): nothing is read or written there
       const severity: Severity = sl.name === SHEETS.catalogs || sl.name === SHEETS.issues || sl.name === SHEETS.capture ? "warning" : "error";
       add(severity, "SHEET_MISSING", "", `Falta la hoja «${sl.name}» (se borró o se reemplazó): sus datos no se pueden leer${severity === "warning" ? " ni escribir" : ""}. Restáurela desde una plantilla nueva (raoce template).`, `Sheet "${sl.name}" is missing (deleted or replaced): its data cannot be read. Restore it from a new template.`, null);
     }

@@ -24,6 +24,7 @@ import {
 import { CAPTURE_BANNER_NAME } from "./layout-freshness";
 import { PAGE_FOOTER, PAGE_MARGINS, PAPER_LETTER, resolvePageSetup, wrappedRowHeight } from "./print-layout";
 import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
+import { writeRulesSheet } from "./rules-sheet";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = Record<string, any>;
@@ -209,7 +210,7 @@ export function buildTemplate(): Workbook {
     const ws = wb.addWorksheet(sl.name, {
       state: sl.state,
       // Sheets that hold a table or a list keep their header row (row 5) in view.
-      views: [sl.name === SHEETS.programs || sl.name === SHEETS.goods || sl.name === SHEETS.issues || sl.name === SHEETS.capture ? ({ state: "frozen", ySplit: 5, xSplit: 0, showGridLines: false } as AnyObj) : ({ showGridLines: sl.name === SHEETS.catalogs } as AnyObj)],
+      views: [sl.name === SHEETS.programs || sl.name === SHEETS.goods || sl.name === SHEETS.issues || sl.name === SHEETS.capture || sl.name === SHEETS.rules ? ({ state: "frozen", ySplit: 5, xSplit: 0, showGridLines: false } as AnyObj) : ({ showGridLines: sl.name === SHEETS.catalogs } as AnyObj)],
       properties: { tabColor: { argb: sl.name === SHEETS.issues || sl.name === SHEETS.capture ? "FF595959" : COLORS.brand } } as AnyObj,
     });
     sl.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -221,6 +222,7 @@ export function buildTemplate(): Workbook {
     const cols = printColumns(sl);
     header(ws, sl, cols);
     pageSetup(ws, sl);
+    if (sl.titleFormula) ws.getCell("A1").value = { formula: sl.titleFormula, result: sl.title } as never;
     for (const [row, text] of Object.entries(sl.sections ?? {})) {
       const c = ws.getCell(Number(row), 1);
       c.value = text;
@@ -328,8 +330,13 @@ export function buildTemplate(): Workbook {
       }
     });
     addName(wb, b.sheet, b.anchor, b.anchorName);
-    ws.getCell(a.row, a.col + 2).value = "Use «Revisar» en el complemento o `raoce fill` para llenar esta hoja.";
+    ws.getCell(a.row, a.col + 2).value = "Use «Calcular y escribir» en el complemento o `raoce fill` para llenar esta hoja.";
   }
+
+  // Reglas: the rules catalog, written once.
+  writeRulesSheet(sheets.get(SHEETS.rules)!, (c) =>
+    style(c, { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: COLORS.outputHeaderFill } } }),
+  );
 
   // Protection without a password: output cells are locked, input cells are not.
   for (const sl of SHEET_LAYOUTS) {

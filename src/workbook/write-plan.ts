@@ -5,7 +5,6 @@
  */
 import type { IsoDate } from "../domain/dates";
 import type { ProgramResult } from "../domain/evaluate";
-import { formatTariffCode } from "../domain/tariff";
 import type { UsableAnalysis } from "./analyze";
 import {
   CAPTURE_BLOCK,
@@ -34,15 +33,17 @@ import {
 } from "./port";
 import type { LocatedIssue } from "./read-input";
 import { isoToSerial } from "./serial-dates";
+import { CAPTURE_ES, captureRows } from "./capture-vucem";
+import { explainRuleIds, findRule } from "../domain/rules-catalog";
+import { ruleCell, RULES_SHEET_NAME } from "./rules-sheet";
+
+export { CAPTURE_ES, CAPTURE_GOODS_DETAILED, captureRows } from "./capture-vucem";
 import { summarizeIssues } from "../domain/issues";
 import { captureDigest, cellKey, changedOutputs, formatFingerprint, inputsHash, outputDigest, parseFingerprint } from "./fingerprint";
 import { CAPTURE_DIGEST_TERMS, FINGERPRINT_NAME } from "./layout-freshness";
 import { fitBlock, InputMap, refusedNotice, typedOverNotice, type TypedOver } from "./write-guard";
 
 const SEVERITY_ES = { error: "Error", warning: "Aviso", info: "Info" } as const;
-
-/** Up to this many goods, Captura VUCEM lists each field of each good on its own row; beyond, one row per good. */
-export const CAPTURE_GOODS_DETAILED = 100;
 
 export const COMMITMENT_ES: Record<string, string> = {
   CUMPLE: "Cumple",
@@ -51,14 +52,7 @@ export const COMMITMENT_ES: Record<string, string> = {
   POR_CONFIRMAR: "Por confirmar",
 };
 
-export const CAPTURE_ES: Record<string, string> = {
-  totalSales: "Ventas totales (a)",
-  totalExports: "Total exportaciones (b)",
-  totalImports: "Total importaciones (c)",
-  goods: "Relación de bienes producidos",
-};
-
-function plural(n: number, one: string, many: string): string {
+export function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
@@ -100,7 +94,7 @@ function programOutput(key: ProgramOutputKey, p: ProgramResult, date1904: boolea
     case "capture":
       return p.capture.length ? p.capture.map((c) => CAPTURE_ES[c] ?? c).join(", ") : "No se captura";
     case "datesSource":
-      return d ? d.source : null;
+      return d ? explainRuleIds(d.source.replace(/^Todas las fechas:\s*/i, "")) : null;
   }
 }
 
@@ -131,6 +125,18 @@ function namedOutput(key: NamedOutputKey, a: UsableAnalysis, computedAt: IsoDate
   }
 }
 
+/** Above this many issues the Regla column is plain text (the Reglas sheet still lists each id, sorted). */
+export const MAX_RULE_LINKS = 1_000;
+
+/** "R7 · Plazos IMMEX", linked to its row of the Reglas sheet when the workbook has it. */
+function ruleValue(rule: string | undefined, rulesSheet: boolean): PlanValue {
+  if (!rule) return null;
+  const e = findRule(rule.split(/[/,\s]+/)[0]);
+  const text = e ? `${rule} · ${e.title}` : rule;
+  const target = rulesSheet ? ruleCell(rule) : null;
+  return target ? { link: { text, target } } : text;
+}
+
 /**
  * Problemas lists at most this many issues one per row; the rest are summed up, one row per code. A filled workbook
  * must always read back (`check`/`fill` refuse a sheet past 50,000 rows), and 20,000 goods with 7 problems each
@@ -139,7 +145,7 @@ function namedOutput(key: NamedOutputKey, a: UsableAnalysis, computedAt: IsoDate
 export const MAX_LISTED_ISSUES = 1_000;
 
 /** The rows of the Problemas list. */
-export function issueRows(issues: readonly LocatedIssue[]): PlanValue[][] {
+export function issueRows(issues: readonly LocatedIssue[], rulesSheet = true): PlanValue[][] {
   if (issues.length === 0) {
     return [["—", "", "Sin problemas: el reporte está listo para capturarse en VUCEM (vea la hoja Captura VUCEM).", null, null, null]];
   }
@@ -152,7 +158,7 @@ export function issueRows(issues: readonly LocatedIssue[]): PlanValue[][] {
       i.code,
       i.message,
       i.at ? { link: { text: i.location ?? `${i.at.sheet}!${i.at.address}`, target: `${quoteSheet(i.at.sheet)}!${i.at.address}` } } : null,
-      i.rule ?? null,
+      ruleValue(i.rule, rulesSheet),
       i.path || null,
     ]);
   }
@@ -170,100 +176,6 @@ export function issueRows(issues: readonly LocatedIssue[]): PlanValue[][] {
       const code = key.slice(key.indexOf("\u0000") + 1);
       rows.push([SEVERITY_ES[r.severity], code, `… y ${fmt(r.count)} ${r.count === 1 ? "problema más" : "problemas más"} con este código (por ejemplo en ${r.example || "el libro"}). Esta hoja lista los primeros ${fmt(listed)} de ${fmt(issues.length)}; corrija estos y vuelva a revisar, o vea la lista completa con raoce check.`, null, r.rule, null]);
     }
-  }
-  return rows;
-}
-
-const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-
-/** The rows of the Captura VUCEM list: what to type on each VUCEM screen, in order. */
-export function captureRows(a: UsableAnalysis): PlanValue[][] {
-  const r = a.result;
-  const doc = a.input as { figures?: Record<string, unknown>; goods?: Record<string, unknown>[]; company?: Record<string, unknown> };
-  const figures = doc.figures ?? {};
-  const rows: PlanValue[][] = [];
-  let step = 0;
-  const screen = (program: string, name: string, fields: [string, PlanValue, string?][]) => {
-    step += 1;
-    for (const [field, value, note] of fields) rows.push([step, program, name, field, value, note ?? null]);
-  };
-
-  if (a.summary.errors > 0) {
-    rows.push([null, null, "Antes de capturar", `Hay ${plural(a.summary.errors, "error", "errores")}`, null, "Corríjalos (hoja Problemas) antes de capturar: VUCEM no permite editar un reporte firmado (R33)."]);
-  }
-  const obliged = r.programs.filter((p) => p.obliged);
-  if (r.programs.length === 0) {
-    rows.push([null, null, "—", "Sin programas válidos", null, "Capture sus programas en la hoja Programas."]);
-    return rows;
-  }
-  for (const p of r.programs.filter((x) => !x.obliged)) {
-    rows.push([null, p.type, "—", `${p.type} ${p.number ?? ""}`.trim(), "No se captura", `${p.statusLabel ?? "No obligado"}: ${p.commitmentReason}`]);
-  }
-  if (obliged.length === 0) return rows;
-
-  screen("Todos", "Ingreso a VUCEM (www.ventanillaunica.gob.mx)", [
-    ["RFC", r.company.rfc, "Entre con la e.firma de la empresa o del representante legal."],
-    ["Trámite", "Reporte Anual de Operaciones de Comercio Exterior", `Se presenta en ${r.filingYear ?? "?"} por el ejercicio ${r.fiscalYear ?? "?"}.`],
-  ]);
-  for (const p of obliged) {
-    const replicated = p.type === "PROSEC" && r.programs.some((x) => x.type === "IMMEX" && x.obliged);
-    if (replicated) {
-      rows.push([null, p.type, "—", `PROSEC ${p.number ?? ""}`.trim(), "Se replica del reporte IMMEX", "R10: el reporte IMMEX se replica a PROSEC; no se captura por separado."]);
-      continue;
-    }
-    const label = `${p.type} ${p.number ?? ""}`.trim();
-    const d = p.deadlines;
-    screen(p.type, "Selección del programa", [
-      ["Programa", p.type],
-      ["Número de programa", p.number, d ? `Vence el ${d.due}${d.lateUntil ? `; extemporáneo hasta el ${d.lateUntil}` : ""}.` : undefined],
-      ["Ejercicio", r.fiscalYear === null ? null : String(r.fiscalYear)],
-    ]);
-    const fields: [string, PlanValue, string?][] = [];
-    if (p.capture.includes("totalSales")) fields.push([CAPTURE_ES.totalSales!, num(figures.totalSales), "Miles de pesos; incluye las exportaciones."]);
-    if (p.capture.includes("totalExports")) fields.push([CAPTURE_ES.totalExports!, num(figures.totalExports), "Miles de pesos; directas + indirectas."]);
-    if (p.capture.includes("totalImports")) fields.push([CAPTURE_ES.totalImports!, num(figures.totalImports) ?? 0, "Miles de pesos."]);
-    else if (p.type === "IMMEX") fields.push([CAPTURE_ES.totalImports!, "No se captura", "VUCEM deshabilita importaciones para IMMEX con programas ligados (R22)."]);
-    const f = r.figures;
-    fields.push(["Saldo y % de exportación", "Los calcula VUCEM", `Verifique: saldo ${f.balance ?? "—"} miles de pesos; exportación ${f.exportShare === null ? "—" : f.exportShare.toFixed(2) + " %"}.`]);
-    screen(p.type, `Balanza comercial — ${label}`, fields);
-    if (p.capture.includes("goods")) {
-      const goods = r.goods.filter((g) => g.valid);
-      if (goods.length === 0) {
-        rows.push([null, p.type, "Relación de bienes producidos", "Sin bienes válidos", null, "Capture al menos un bien en la hoja Bienes (R23)."]);
-      }
-      const lines = goods.map((g) => {
-        const src = doc.goods?.[g.index] ?? {};
-        return {
-          sector: g.sector,
-          tariff: g.tariffCode ? formatTariffCode(g.tariffCode) : null,
-          description: typeof src.description === "string" ? src.description : null,
-          unit: g.unit === null ? null : `${g.unit} - ${g.unitName ?? ""}`,
-          volume: num(src.totalVolume),
-        };
-      });
-      if (lines.length > CAPTURE_GOODS_DETAILED) {
-        // Long lists: one row per good (sector · fracción · unidad in Campo, volume in Valor, description in Nota).
-        screen(
-          p.type,
-          "Relación de bienes producidos",
-          lines.map((l, k) => [`Bien ${k + 1} de ${lines.length}: ${l.sector ?? "?"} · ${l.tariff ?? "?"} · ${l.unit ?? "?"}`, l.volume, l.description ?? undefined]),
-        );
-      } else {
-        lines.forEach((l, k) =>
-          screen(p.type, `Relación de bienes producidos — bien ${k + 1} de ${lines.length}`, [
-            ["Sector", l.sector],
-            ["Fracción arancelaria", l.tariff],
-            ["Descripción del bien", l.description],
-            ["Unidad de medida", l.unit],
-            ["Volumen del total de bienes producidos", l.volume],
-          ]),
-        );
-      }
-    }
-    screen(p.type, "Firma y acuse", [
-      ["Firma", "e.firma", "Revise todo antes de firmar: un reporte firmado no se edita (R33)."],
-      ["Acuse", "Guárdelo", `Anote la fecha de presentación y el folio del acuse en la hoja Programas (fila ${label}).`],
-    ]);
   }
   return rows;
 }
@@ -377,7 +289,7 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
   const problems = listAt(ISSUES_BLOCK, snapshot);
   if (problems) {
     const all = [...plan.notices, ...a.issues];
-    const fitted = fitBlock(ISSUES_BLOCK, problems.sheet, problems.anchor, issueRows(all), map);
+    const fitted = fitBlock(ISSUES_BLOCK, problems.sheet, problems.anchor, issueRows(all, snapshot.sheets.includes(RULES_SHEET_NAME) && all.length <= MAX_RULE_LINKS), map);
     if (fitted.notice) plan.notices.push(fitted.notice);
     if (fitted.rows) plan.blocks.push({ sheet: problems.sheet, anchor: cellAddress(problems.anchor), width: ISSUES_BLOCK.headers.length, rows: fitted.rows, columnFormats: ISSUES_BLOCK.formats });
   }

@@ -131,7 +131,7 @@ describe("task pane in Chromium on a fake Excel", () => {
     const card = page.getByRole("article", { name: /IMMEX 83-2019/ });
     await card.waitFor();
     await expect(card.getByTestId("status-badge").textContent()).resolves.toBe("En plazo");
-    await expect(card.textContent()).resolves.toMatch(/Vence: 30 may 2025 · faltan 15 días/);
+    await expect(card.textContent()).resolves.toMatch(/Vence: 30 de mayo de 2025 · faltan 15 días/);
     await expect(card.textContent()).resolves.toContain("Cumple");
     await page.getByText(/Resultados escritos en el libro/).waitFor();
     await expect(page.getByRole("heading", { name: /^Errores/ }).count()).resolves.toBe(0);

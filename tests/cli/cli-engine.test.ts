@@ -35,7 +35,7 @@ describe("raoce deadlines", () => {
     const r = await run(["deadlines", "--year", "2026", "--programs", "IMMEX"], NOW);
     expect(r.exitCode).toBe(0);
     // 2026: 29 May is the last Friday of May; 31 Aug is a Monday.
-    expect(r.stdout).toMatch(/IMMEX\s+2026-04-01\s+2026-05-29\s+2026-08-31\s+2026-09-01/);
+    expect(r.stdout).toMatch(/IMMEX\s+1 de abril de 2026\s+29 de mayo de 2026\s+31 de agosto de 2026\s+1 de septiembre de 2026/);
     expect(r.stdout).toMatch(/Extemporáneo hasta/);
   });
 });
@@ -83,7 +83,7 @@ describe("raoce evaluate", () => {
   it("exit 1 when the report has errors", async () => {
     const r = await run(["evaluate", ex("errores-tipicos.json")], NOW);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toMatch(/\[ERROR\] figures\.totalExports/);
+    expect(r.stdout).toMatch(/Error: Total exportaciones \(b\) — /);
   });
 
   it("--as-of overrides the document's date", async () => {

@@ -50,16 +50,19 @@ describe("raoce check", () => {
   it("per-file summary: company, programs, status, next deadline, counts", async () => {
     const r = await run(["check", ex("immex-industrial")], NOW);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain("Manufacturas del Norte, S.A. de C.V. — RFC SAT970701NN3 — RAOCE 2025 (ejercicio 2024), estado al 15/05/2025");
-    expect(r.stdout).toMatch(/IMMEX 83-2019\s+En plazo\s+vence 30\/05\/2025/);
-    expect(r.stdout).toContain("Próximo: IMMEX vence el 30/05/2025 (en 15 días)");
+    expect(r.stdout).toContain("Manufacturas del Norte, S.A. de C.V. — RFC SAT970701NN3");
+    expect(r.stdout).toContain("RAOCE 2025: cifras del ejercicio 2024; estado al 15 de mayo de 2025");
+    expect(r.stdout).toContain("IMMEX 83-2019: En plazo · vence el 30 de mayo de 2025 · compromiso de exportación: cumple");
+    expect(r.stdout).toContain("Siguiente paso (IMMEX): Presentar en VUCEM a más tardar el 30 de mayo de 2025 (faltan 15 días).");
+    expect(r.stdout).toContain("Próxima fecha: IMMEX vence el 30 de mayo de 2025 (en 15 días)");
     expect(r.stdout).toContain("0 errores · 0 avisos · 1 nota");
   });
 
   it("exit 1 when a file has errors, with each error located", async () => {
     const r = await run(["check", ex("errores-tipicos"), ex("prosec-cafe")], NOW);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain("[ERROR] Bienes!D6 — Unidad de medida «costal»");
+    expect(r.stdout).toContain("Error: Bienes!D6 — Unidad de medida «costal»");
+    expect(r.stdout).not.toMatch(/\[(ERROR|AVISO|NOTA|info|warning)\]|PRESENTADO_|NO_CUMPLE|UNIT_/);
     expect(r.stdout).toContain("2 libros: 1 sin errores, 1 con errores, 0 inutilizables");
   });
 

@@ -90,7 +90,7 @@ describe("task pane: toolbar → validate → issues", () => {
     act(() => stage("writing"));
     expect(screen.getAllByText(ES.busyWriting).length).toBeGreaterThan(0);
     await act(async () => finish());
-    expect(await screen.findByText("Resultados escritos en el libro (42 celdas).")).toBeTruthy();
+    expect(await screen.findByText("Resultados escritos en el libro: vea las hojas Programas, Cifras, Problemas y Captura VUCEM.")).toBeTruthy();
   });
 });
 

@@ -26,7 +26,7 @@ describe("program cards", () => {
     expect(c.getAttribute("data-status")).toBe("EN_PLAZO");
     expect(within(c).getByTestId("status-badge").textContent).toBe("En plazo");
     // Due on the last business day of May 2025 (Fri 30 May), 15 days after the as-of date (R7).
-    expect(c.textContent).toMatch(/Vence: 30 may 2025 · faltan 15 días/);
+    expect(c.textContent).toMatch(/Vence: 30 de mayo de 2025 · faltan 15 días/);
     expect(within(c).getByText("Cumple")).toBeTruthy();
     const capture = within(c).getByRole("list", { name: "Qué capturar en VUCEM" });
     expect(within(capture).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
@@ -53,7 +53,7 @@ describe("program cards", () => {
     const c = card(/IMMEX 2012-1188/);
     expect(c.getAttribute("data-status")).toBe("SUSPENDIDO");
     expect(within(c).getByTestId("status-badge").textContent).toBe("Suspendido");
-    expect(c.textContent).toMatch(/Último día extemporáneo: 30 ago 2024/);
+    expect(c.textContent).toMatch(/Último día extemporáneo: 30 de agosto de 2024/);
   });
 
   test("every status has a badge color", () => {
@@ -71,7 +71,7 @@ describe("program cards", () => {
     renderCards(result, EN);
     const c = card(/IMMEX 83-2019/);
     expect(within(c).getByTestId("status-badge").textContent).toBe("Within the deadline");
-    expect(c.textContent).toMatch(/Due: May 30, 2025 · 15 days left/);
+    expect(c.textContent).toMatch(/Due: 30 May 2025 · 15 days left/);
     expect(within(c).getByText("Met")).toBeTruthy();
     expect(c.textContent).toContain(result.programs[0]!.commitmentReasonEn);
     expect(c.textContent).toContain("Ventas totales (a) — total sales");

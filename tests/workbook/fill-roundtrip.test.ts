@@ -76,7 +76,7 @@ describe("fill round trips", () => {
     const cap: string[] = [];
     filled.workbook.getWorksheet("Captura VUCEM")!.eachRow((row) => cap.push(String(row.getCell(4).value ?? "")));
     expect(cap.filter((c) => c.startsWith("Bien "))).toHaveLength(130);
-    expect(cap).toContain("Bien 1 de 130: XXII · 0901.12.00 · 1 - Kilo");
+    expect(cap).toContain("Bien 1 de 130: sector XXII · fracción 09011200 · Kilogramo");
   });
 
   it("the committed examples are the JSON documents typed into the current template", async () => {

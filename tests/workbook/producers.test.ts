@@ -15,6 +15,7 @@ import JSZip from "jszip";
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
 import { buildWritePlan } from "../../src/workbook/write-plan";
+import { SHEET_LAYOUTS } from "../../src/workbook/layout";
 import { openWorkbookBuffer, workbookBuffer } from "../../src/workbook/xlsx-file";
 import { normalisePackage, relativeTarget } from "../../src/workbook/xlsx-normalise";
 import { UnusableWorkbookError } from "../../src/workbook/xlsx-guard";
@@ -107,7 +108,7 @@ describe.each(READ_ALIKE)("saved by %s", (producer) => {
     // And on the bytes (not through our own reader): every sheet protected, input cells unlocked, three tables.
     const zip = await JSZip.loadAsync(theirsOut);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheets).toHaveLength(7);
+    expect(sheets).toHaveLength(SHEET_LAYOUTS.length);
     for (const s of sheets) expect(await zip.file(s)!.async("string")).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(await zip.file("xl/styles.xml")!.async("string")).toContain('locked="0"');
     expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(3);

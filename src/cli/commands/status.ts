@@ -1,10 +1,11 @@
-/** `raoce status --year Y --programs A,B --program A [--filed D] [--as-of D] [--authorized D] [--cancelled D] [--immex-filed D] [--json]` */
+/** `raoce status --year Y --program A [--programs A,B] [--filed D] [--as-of D] [--authorized D] [--cancelled D] [--immex-filed D] [ajustes] [--json]` */
 import { parseProgramType } from "../../domain/programs";
 import { programStatus } from "../../domain/status";
 import { todayInMexico } from "../../workbook/today";
-import { dateList, optionalDate, parse, parseProgramList, requireYear } from "../args";
+import { dateList, optionalDate, parse, parseProgramList, requireYear, RULE_OPTIONS, ruleOptions } from "../args";
 import { UsageError } from "../errors";
-import { json, table } from "../format";
+import { json, printable, table } from "../format";
+import { datesSourceText, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "../words";
 import type { CommandResult } from "./types";
 
 export function statusCommand(argv: string[], now: Date): CommandResult {
@@ -18,6 +19,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
     cancelled: { type: "string" },
     "immex-filed": { type: "string" },
     "extra-days": { type: "string" },
+    ...RULE_OPTIONS,
     json: { type: "boolean" },
   });
   const filingYear = requireYear(values.year as string | undefined);
@@ -27,6 +29,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
   const held = values.programs === undefined ? [program] : parseProgramList(values.programs as string);
   if (!held.includes(program)) held.push(program);
   const asOf = optionalDate(values["as-of"] as string | undefined, "--as-of") ?? todayInMexico(now);
+  const { overrides, settings } = ruleOptions(values);
 
   const r = programStatus({
     program,
@@ -38,6 +41,8 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
     cancelledOn: optionalDate(values.cancelled as string | undefined, "--cancelled") ?? null,
     immexFiledOn: optionalDate(values["immex-filed"] as string | undefined, "--immex-filed") ?? null,
     extraNonBusinessDays: dateList(values["extra-days"] as string | undefined, "--extra-days"),
+    settings,
+    overrides,
   });
   const d = r.deadlines;
   const doc = {
@@ -57,14 +62,22 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
   const exitCode = r.notes.some((n) => n.severity === "error") ? 1 : 0;
   if (values.json) return { stdout: json(doc), exitCode };
   const lines = [
-    `${program} — RAOCE ${filingYear}, al ${asOf}: ${r.status}`,
+    `${program} — RAOCE ${filingYear} (ejercicio ${filingYear - 1}), al ${longDate(asOf)}: ${statusLabel(r.status)}`,
     "",
     table(
       ["Abre", "Vence", "Extemporáneo hasta", "Cancelación", "Presentado", "Reactivación a más tardar"],
-      [[d.opens, d.due, d.lateUntil ?? "sin prórroga", d.cancelledOn, r.effectiveFiledOn, r.reactivationBy]],
+      [[longDate(d.opens), longDate(d.due), d.lateUntil ? longDate(d.lateUntil) : "sin prórroga", longDate(d.cancelledOn), longDate(r.effectiveFiledOn), longDate(r.reactivationBy)]],
     ),
-    ...(r.correctionBy ? ["", `Correcciones por escrito (R33) a más tardar: ${r.correctionBy} (contando solo fines de semana: ${r.correctionBySafe}).`] : []),
-    ...r.notes.map((n) => `[${n.severity}] ${n.message}`),
+    "",
+    `Siguiente paso: ${nextAction({ program, status: r.status, asOf, filingYear, deadlines: d, effectiveFiledOn: r.effectiveFiledOn, reactivationBy: r.reactivationBy, correctionBy: r.correctionBy, replicatedFromImmex: program === "PROSEC" && d.linked && held.includes("IMMEX") })}`,
+    ...(r.correctionBy
+      ? [
+          `Escrito de corrección (un RAOCE firmado no se edita): a más tardar el ${longDate(r.correctionBy)}` +
+            (r.correctionBySafe && r.correctionBySafe !== r.correctionBy ? `; fecha segura, descontando solo sábados y domingos: ${longDate(r.correctionBySafe)}.` : "."),
+        ]
+      : []),
+    `Fuente de las fechas: ${datesSourceText(d.source)}.`,
+    ...r.notes.map((n) => printable(`${SEVERITY_LABEL[n.severity]}: ${n.message}${ruleSuffix(n.rule)}`)),
   ];
   return { stdout: lines.join("\n"), exitCode };
 }

@@ -1,7 +1,11 @@
 import { Body1, Caption1, CounterBadge, Subtitle2, createFocusOutlineStyle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Severity } from "../../domain/issues";
 import type { LocatedIssue } from "../operations";
+import { findRule } from "../../domain/rules-catalog";
 import { pick, type Strings } from "../strings";
+
+/** The catalog entry of an issue's rule ("R8/R10" → R8), so the pane names it and the Reglas dialog finds it. */
+const ruleOf = (rule: string | undefined) => (rule ? findRule(rule.split(/[/,\s]+/)[0]) : null);
 
 const ORDER: readonly Severity[] = ["error", "warning", "info"];
 
@@ -78,6 +82,7 @@ export function IssueList({ strings, issues, onSelect }: IssueListProps) {
                 const body = (
                   <>
                     <Body1>{text}</Body1>
+                    {ruleOf(issue.rule) && <Caption1 className={styles.noLocation}>{strings.ruleRef(ruleOf(issue.rule)!.id, pick(strings, ruleOf(issue.rule)!.title, ruleOf(issue.rule)!.titleEn))}</Caption1>}
                     {issue.location ? (
                       <Caption1 className={styles.location}>{strings.goToCell(issue.location)}</Caption1>
                     ) : (

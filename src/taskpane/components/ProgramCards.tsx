@@ -2,6 +2,7 @@ import { Badge, Body1, Body1Strong, Caption1, Subtitle2, makeStyles, tokens } fr
 import type { ProgramResult, ReportResult } from "../../domain/evaluate";
 import { exchangeRateFor } from "../../domain/exchange-rates";
 import type { StatusCode } from "../../domain/status";
+import { explainRuleIds } from "../../domain/rules-catalog";
 import { formatDate, formatNumber, pick, type Strings } from "../strings";
 
 type BadgeColor = "brand" | "danger" | "important" | "informative" | "severe" | "subtle" | "success" | "warning";
@@ -84,7 +85,7 @@ function ProgramCard({ strings, program }: { strings: Strings; program: ProgramR
         )}
         {program.deadlines && (
           <Caption1 className={styles.muted}>
-            {strings.datesSource}: {program.deadlines.source}
+            {strings.datesSource}: {explainRuleIds(program.deadlines.source.replace(/^(Todas las fechas|All dates):\s*/i, ""), strings.lang)}
           </Caption1>
         )}
       </div>

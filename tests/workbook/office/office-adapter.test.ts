@@ -104,7 +104,7 @@ describe("read()", () => {
     // A few entries spelled out, independent of the expectation builder.
     expect(snapshot.version).toBe(TEMPLATE_VERSION);
     expect(snapshot.date1904).toBe(false);
-    expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Catálogos"]);
+    expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Reglas", "Catálogos"]);
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });
     expect(snapshot.names.RAOCE_FECHA_CORTE).toEqual({ found: true, sheet: "Empresa", address: "B14", values: [[null]] });
     expect(snapshot.names.RAOCE_CAPTURA).toEqual({ found: true, sheet: "Captura VUCEM", address: "A6", values: [[null]] });

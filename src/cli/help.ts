@@ -1,0 +1,106 @@
+/** The CLI's Spanish help: one general page and one page per command (`raoce <cmd> --help`, exit 0). */
+
+const DATES = "Fechas: 30/05/2026 (DD/MM/AAAA) o 2026-05-30, en todas las opciones.";
+const EXITS = "Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.";
+const RULE_OPTS = `  --prosec-mayo-desde AAAA  año desde el que PROSEC ligado vence en mayo (abril antes; 2024 por omisión)
+  --due D                   fecha límite a usar en lugar de la calculada (ajuste del usuario)
+  --late-until D            último día para presentar extemporáneo (ajuste)
+  --cancel-on D             fecha de cancelación por no presentar (ajuste)
+  --extra-days D,D,…        días inhábiles adicionales declarados por la SE`;
+
+export const HELP = `raoce — Reporte Anual de Operaciones de Comercio Exterior (IMMEX, PROSEC, ALTEX, ECEX)
+
+Uso:
+  raoce deadlines --year 2026 --programs IMMEX,PROSEC [ajustes] [--json]   fechas límite de un año
+  raoce status --year 2026 --program IMMEX [--programs IMMEX,PROSEC] [--filed D] [--as-of D] [ajustes] [--json]
+                                                            estado de un programa en una fecha y siguiente paso
+  raoce evaluate <reporte.json | -> [--as-of D] [--json]    revisa un reporte en JSON
+  raoce check <libro.xlsx>… [--as-of D] [--json]            revisa libros sin modificarlos
+  raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of D]
+                                                            escribe plazos, estado, cifras, Problemas y Captura VUCEM
+  raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
+  raoce layout [--json]                                     nombres y columnas de la plantilla
+  raoce reglas [ID] [--json]                                catálogo de reglas (p. ej. raoce reglas R7)
+
+Año: --year es el año de PRESENTACIÓN; el RAOCE 2026 reporta el ejercicio 2025.
+${DATES} --as-of toma por omisión la fecha de hoy en la Ciudad de México.
+Ayuda de cada comando: raoce <comando> --help.
+${EXITS}`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  deadlines: `raoce deadlines — fechas límite del RAOCE de un año de presentación
+
+Uso: raoce deadlines --year AAAA --programs IMMEX,PROSEC [--program P] [ajustes] [--json]
+
+  --year AAAA               año de presentación (el RAOCE 2026 reporta el ejercicio 2025)
+  --programs A,B            todos los programas de la empresa (PROSEC con IMMEX, ALTEX o ECEX es «ligado»)
+  --program P               a qué programa se aplican --due, --late-until y --cancel-on (si hay más de uno)
+${RULE_OPTS}
+  --json                    salida JSON (códigos y fechas ISO)
+
+Ejemplo: raoce deadlines --year 2026 --programs IMMEX,PROSEC --prosec-mayo-desde 2024
+${DATES}`,
+  status: `raoce status — estado de un programa en una fecha y el siguiente paso
+
+Uso: raoce status --year AAAA --program P [--programs A,B] [--filed D] [--as-of D] [--authorized D]
+                  [--cancelled D] [--immex-filed D] [ajustes] [--json]
+
+  --year AAAA               año de presentación (el RAOCE 2026 reporta el ejercicio 2025)
+  --program P               el programa a revisar: IMMEX, PROSEC, ALTEX o ECEX
+  --programs A,B            todos los programas de la empresa (para saber si PROSEC está ligado)
+  --filed D                 fecha en que se presentó el RAOCE (si ya se presentó)
+  --as-of D                 fecha a la que se calcula el estado (hoy por omisión)
+  --authorized D            fecha de autorización del programa
+  --cancelled D             fecha en que la SE canceló el programa (si ocurrió)
+  --immex-filed D           PROSEC con IMMEX: fecha en que se presentó el reporte IMMEX (se replica a PROSEC)
+${RULE_OPTS}
+  --json                    salida JSON (códigos de estado y fechas ISO)
+
+Ejemplo: raoce status --year 2026 --program IMMEX --filed 10/06/2026 --as-of 20/06/2026
+${DATES}
+Código de salida 1 si los datos tienen un error.`,
+  evaluate: `raoce evaluate — revisa un reporte RAOCE en JSON (el mismo motor que el complemento)
+
+Uso: raoce evaluate <reporte.json | -> [--as-of D] [--json]
+
+  -                         lee el JSON de la entrada estándar
+  --as-of D                 fecha a la que se calcula el estado (hoy por omisión)
+  --json                    resultado completo en JSON
+${DATES}
+${EXITS}`,
+  check: `raoce check — revisa uno o más libros RAOCE sin modificarlos
+
+Uso: raoce check <libro.xlsx>… [--as-of D] [--json]
+
+  --as-of D                 fecha a la que se calcula el estado (por omisión la del libro o hoy)
+  --json                    resultado JSON por libro (códigos, fechas ISO y cada problema con su celda)
+${DATES}
+${EXITS}`,
+  fill: `raoce fill — escribe los resultados en una copia del libro (o en el mismo con --in-place)
+
+Uso: raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of D]
+
+  --out salida.xlsx         archivo de salida (por omisión <libro>-raoce.xlsx)
+  --in-place                escribe en el mismo libro
+  --as-of D                 fecha a la que se calcula el estado
+Solo se escriben celdas de resultados, Problemas y Captura VUCEM: nada de lo capturado se cambia.
+${DATES}
+${EXITS}`,
+  template: `raoce template — escribe la plantilla de Excel vacía
+
+Uso: raoce template [--out plantilla-raoce.xlsx] [--force]
+
+  --out archivo.xlsx        nombre del archivo (plantilla-raoce.xlsx por omisión)
+  --force                   reemplaza el archivo si ya existe`,
+  layout: `raoce layout — nombres definidos y columnas de tabla de la plantilla (entradas y resultados)
+
+Uso: raoce layout [--json]`,
+  reglas: `raoce reglas — catálogo de las reglas que RAOCE cita (hoja Reglas del libro y panel)
+
+Uso: raoce reglas [ID] [--json]
+
+  ID                        una regla, p. ej. R7 o R21a; sin ID lista todas
+  --json                    el catálogo en JSON (id, regla en español e inglés, fundamento, confianza)`,
+};
+
+export const wantsHelp = (argv: readonly string[]): boolean => argv.includes("--help") || argv.includes("-h");

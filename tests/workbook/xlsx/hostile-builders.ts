@@ -312,7 +312,7 @@ export const HOSTILE: HostileCase[] = [
             .replace(/(<definedName name="RAOCE_RAZON_SOCIAL">)/, "$1<!--Empresa!$B$6-->"),
       }),
     exit: 0,
-    says: /^ {2}Manufacturas del Norte, S\.A\. de C\.V\. — RFC SAT970701NN3 — RAOCE 2025/m,
+    says: /^ {2}Manufacturas del Norte, S\.A\. de C\.V\. — RFC SAT970701NN3\n {2}RAOCE 2025: cifras del ejercicio 2024/m,
   },
 ];
 

@@ -1,0 +1,40 @@
+/**
+ * Lines of a Data Stage file, chunk by chunk: latin-1/cp1252 (UTF-8 when the file starts with a BOM), CRLF or LF,
+ * fields split on `|` with the empty field after a trailing pipe dropped. Only the current chunk and one partial
+ * line are held in memory.
+ */
+
+export type LineHandler = (fields: string[], lineNo: number) => void;
+
+export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler): Promise<number> {
+  let decoder: TextDecoder | null = null;
+  let rest = "";
+  let lineNo = 0;
+  const emit = (line: string) => {
+    lineNo++;
+    const l = line.endsWith("\r") ? line.slice(0, -1) : line;
+    if (l.trim() === "") return;
+    const fields = l.split("|");
+    if (fields.length > 1 && fields[fields.length - 1] === "") fields.pop(); // rows end with "|"
+    onLine(fields, lineNo);
+  };
+  for await (const chunk of chunks) {
+    let bytes = chunk;
+    if (!decoder) {
+      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+      decoder = new TextDecoder(bom ? "utf-8" : "windows-1252");
+      if (bom) bytes = bytes.subarray(3);
+    }
+    const text = rest + decoder.decode(bytes, { stream: true });
+    let start = 0;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
+      emit(text.slice(start, i));
+      start = i + 1;
+    }
+    rest = text.slice(start);
+    if (rest.length > 1 << 20) throw new Error("una línea de más de 1 MB: no parece un archivo del Data Stage");
+  }
+  if (decoder) rest += decoder.decode();
+  if (rest !== "") emit(rest);
+  return lineNo;
+}

@@ -7,7 +7,7 @@
 export type LineHandler = (fields: string[], lineNo: number) => void;
 
 export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler): Promise<number> {
-  let decoder: TextDecoder | null = null;
+  let decoder: { decode(b?: Uint8Array, o?: { stream?: boolean }): string } | null = null;
   let rest = "";
   let lineNo = 0;
   const emit = (line: string) => {

@@ -2,6 +2,7 @@
 import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
 import { checkCommand } from "./commands/check";
+import { conciliarCommand } from "./commands/conciliar";
 import { fillCommand } from "./commands/fill";
 import { layoutCommand } from "./commands/layout";
 import { statusCommand } from "./commands/status";
@@ -21,6 +22,8 @@ Uso:
   raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
   raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
                                                             escribe plazos, estado, cifras, Problemas y Captura VUCEM
+  raoce conciliar <libro.xlsx> [datastage.zip | carpeta]… [--out salida.xlsx | --in-place] [--json] [--materialidad 1%]
+                                                            concilia (a), (b) y (c) con los pedimentos; escribe la hoja Conciliación
 
 Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
 Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, Command> = {
   layout: layoutCommand,
   check: checkCommand,
   fill: fillCommand,
+  conciliar: conciliarCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

@@ -12,6 +12,7 @@ import { summarizeIssues, type IssueSummary } from "../domain/issues";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
 import type { WorkbookSnapshot } from "./port";
 import { majorOf, TEMPLATE_VERSION } from "./layout";
+import { reconcileCheckIssues, withReconcileIssues } from "./reconcile-plan";
 
 export interface UsableAnalysis {
   usable: true;
@@ -47,7 +48,8 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
   if (otherMajor) return { usable: false, kind: "other-version", reason: otherVersionReason(snapshot.version, otherMajor.location) };
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
-  const issues = mergeIssues(read, result.issues);
+  // Reconciliation with the pedimentos (issue #12): warnings located at the figures.
+  const issues = withReconcileIssues(mergeIssues(read, result.issues), reconcileCheckIssues(snapshot, { read, input, result }));
   return {
     usable: true,
     read,

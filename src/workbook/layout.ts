@@ -13,8 +13,9 @@
 import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import type { SnapshotRequest } from "./port";
+import { RECONCILE_REQUEST } from "./layout-reconcile";
 
-export const TEMPLATE_VERSION = "1.0.0";
+export const TEMPLATE_VERSION = "1.1.0";
 
 /** How a cell's raw value becomes a document value (see read-input.ts). */
 export type FieldType =
@@ -436,9 +437,9 @@ export const FILE_MAX_TABLE_ROWS = 20_000;
 
 /** Everything an adapter reads (both adapters use this; nothing else). */
 export const SNAPSHOT_REQUEST: SnapshotRequest = {
-  names: [...NAMED_CELLS.map((n) => n.name), ...BLOCKS.map((b) => b.anchorName), VERSION_NAME],
+  names: [...NAMED_CELLS.map((n) => n.name), ...BLOCKS.map((b) => b.anchorName), VERSION_NAME, ...RECONCILE_REQUEST.names],
   versionName: VERSION_NAME,
-  tables: TABLES.map((t) => t.name),
+  tables: [...TABLES.map((t) => t.name), ...RECONCILE_REQUEST.tables],
   maxTableRows: MAX_TABLE_ROWS,
 };
 

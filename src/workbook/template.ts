@@ -21,6 +21,7 @@ import {
   type Validation,
 } from "./layout";
 import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
+import { addReconcileSheets } from "./template-reconcile";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = Record<string, any>;
@@ -235,6 +236,7 @@ export function buildTemplate(): Workbook {
     const ws = sheets.get(sl.name)!;
     (ws as unknown as AnyObj).sheetProtection = { sheet: true, ...SHEET_PROTECTION };
   }
+  addReconcileSheets(wb);
   return wb;
 }
 

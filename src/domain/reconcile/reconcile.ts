@@ -163,8 +163,9 @@ export function figureIssue(f: Pick<FigureReconciliation, "figure" | "path" | "c
   }
   if (f.status !== "diferencia-material") return null;
   const explained = f.lines.filter((l) => l.explains).map((l) => l.title.toLowerCase());
-  const why = explained.length ? ` Explicación probable: ${explained.join("; ")}.` : " Ninguna explicación habitual la cubre: revise los pedimentos de la hoja Conciliación.";
-  const whyEn = explained.length ? ` Likely explanation: ${f.lines.filter((l) => l.explains).map((l) => l.titleEn.toLowerCase()).join("; ")}.` : " No usual explanation covers it: check the pedimentos on the Conciliación sheet.";
+  // No lines: compared with the totals a previous reconciliation stored (the explanations are on the sheet).
+  const why = !f.lines.length ? "" : explained.length ? ` Explicación probable: ${explained.join("; ")}.` : " Ninguna explicación habitual la cubre: revise los pedimentos.";
+  const whyEn = !f.lines.length ? "" : explained.length ? ` Likely explanation: ${f.lines.filter((l) => l.explains).map((l) => l.titleEn.toLowerCase()).join("; ")}.` : " No usual explanation covers it: check the pedimentos.";
   return issue(
     "warning",
     "RECON_DIFFERENCE",

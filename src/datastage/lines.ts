@@ -18,13 +18,23 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
     if (fields.length > 1 && fields[fields.length - 1] === "") fields.pop(); // rows end with "|"
     onLine(fields, lineNo);
   };
+  let head: Uint8Array | null = new Uint8Array(0); // the first bytes, until there are 3 to look for a BOM
   for await (const chunk of chunks) {
     let bytes = chunk;
-    if (!decoder) {
-      const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    if (head) {
+      const joined: Uint8Array = new Uint8Array(head.length + bytes.length);
+      joined.set(head);
+      joined.set(bytes, head.length);
+      if (joined.length < 3) {
+        head = joined;
+        continue;
+      }
+      head = null;
+      const bom = joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf;
       decoder = new TextDecoder(bom ? "utf-8" : "windows-1252");
-      if (bom) bytes = bytes.subarray(3);
+      bytes = bom ? joined.subarray(3) : joined;
     }
+    if (!decoder) continue;
     const text = rest + decoder.decode(bytes, { stream: true });
     let start = 0;
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", start)) {
@@ -34,6 +44,7 @@ export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: Lin
     rest = text.slice(start);
     if (rest.length > 1 << 20) throw new Error("una línea de más de 1 MB: no parece un archivo del Data Stage");
   }
+  if (head && head.length) rest += new TextDecoder("windows-1252").decode(head);
   if (decoder) rest += decoder.decode();
   if (rest !== "") emit(rest);
   return lineNo;

@@ -18,7 +18,7 @@ describe("raoce template", () => {
   it("writes the template and refuses to overwrite without --force", async () => {
     const out = join(dir, "plantilla.xlsx");
     const r1 = await run(["template", "--out", out], NOW);
-    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Plantilla RAOCE 1.0.0") });
+    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Plantilla RAOCE 1.1.0") });
     const r2 = await run(["template", "--out", out], NOW);
     expect(r2).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/ya existe .*--force/) });
     expect((await run(["template", "--out", out, "--force"], NOW)).exitCode).toBe(0);
@@ -31,7 +31,7 @@ describe("raoce layout", () => {
     const r = await run(["layout", "--json"], NOW);
     expect(r.exitCode).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(body.version).toBe("1.0.0");
+    expect(body.version).toBe("1.1.0");
     expect(body.inputs).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: "RAOCE_RFC", sheet: "Empresa", ref: "B6", path: "company.rfc" }),
       expect.objectContaining({ name: "tblProgramas[Programa]", sheet: "Programas", ref: "tblProgramas[Programa]", path: "programs[].type" }),
@@ -109,7 +109,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
    * immex-industrial-libreoffice.xlsx is examples/immex-industrial.xlsx opened and saved by LibreOffice Calc 7.4.7
    * (Debian 12's libreoffice-calc-nogui), committed because it cannot be made at test time without LibreOffice:
    *   soffice --headless --convert-to xlsx --outdir out examples/immex-industrial.xlsx
-   * LibreOffice keeps the sheets, their states, the defined names and the three tables (names, ranges, headers), the
+   * LibreOffice keeps the sheets, their states, the defined names and the five tables (names, ranges, headers), the
    * validations and the protection. It drops the theme part and every table's <tableStyleInfo> and filter-button
    * settings, rewrites the names (non-ASCII sheet names unquoted: Catálogos!$B$2) and the workbook properties.
    */
@@ -121,7 +121,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
     expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/<Application>LibreOffice\/7\.4/);
     expect(zip.file(/^xl\/theme\//)).toEqual([]);
     const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
-    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblInhabiles", "tblProgramas"]);
+    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblClaves", "tblInhabiles", "tblPedimentos", "tblProgramas"]);
     for (const t of tables) expect(t).not.toContain("<tableStyleInfo");
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="RAOCE_VERSION_PLANTILLA" vbProcedure="false">Catálogos!$B$2<');
   });

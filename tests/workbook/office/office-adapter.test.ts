@@ -101,13 +101,13 @@ describe("read()", () => {
     expect(snapshot).toEqual(expected);
 
     // A few entries spelled out, independent of the expectation builder.
-    expect(snapshot.version).toBe("1.0.0");
+    expect(snapshot.version).toBe("1.1.0");
     expect(snapshot.date1904).toBe(false);
-    expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Catálogos"]);
+    expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Catálogos", "Pedimentos", "Claves", "Conciliación"]);
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });
     expect(snapshot.names.RAOCE_FECHA_CORTE).toEqual({ found: true, sheet: "Empresa", address: "B14", values: [[null]] });
     expect(snapshot.names.RAOCE_CAPTURA).toEqual({ found: true, sheet: "Captura VUCEM", address: "A6", values: [[null]] });
-    expect(snapshot.names[VERSION_NAME]).toEqual({ found: true, sheet: "Catálogos", address: "B2", values: [["1.0.0"]] });
+    expect(snapshot.names[VERSION_NAME]).toEqual({ found: true, sheet: "Catálogos", address: "B2", values: [["1.1.0"]] });
     const goods = snapshot.tables.tblBienes;
     expect(goods).toMatchObject({ found: true, sheet: "Bienes", headerAddress: "A5:H5", bodyTopLeft: "A6" });
     expect(goods?.found && goods.headers).toEqual([
@@ -407,7 +407,8 @@ describe("insertTemplate()", () => {
     expect(calls).toHaveLength(1);
     expect(fx.syncCount).toBe(3);
     expect(fx.value("Hoja1", "A1")).toBe("datos del usuario");
-    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", ...SHEET_LAYOUTS.map((s) => s.name)]);
+    // The template keeps the hidden catalog sheet last, after the reconciliation sheets.
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", "Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Pedimentos", "Claves", "Conciliación", "Catálogos"]);
     for (const s of SHEET_LAYOUTS) {
       expect(fx.sheetByName(s.name)!.protection).toEqual({ protected: true, options: officeProtectionOptions() });
       expect(fx.sheetByName(s.name)!.visibility).toBe(s.state === "hidden" ? "Hidden" : "Visible");

@@ -121,5 +121,25 @@ export const EN: Strings = {
     "Development: npm run start opens Excel with the add-in already loaded.",
   ],
   outsideMore: "More details in the project README.",
+
+  reconcile: "Reconcile",
+  reconcileHint: "Compares (a), (b) and (c) with the list on the Pedimentos sheet and writes the Conciliación sheet. The Data Stage is reconciled with raoce conciliar.",
+  reconcileTitle: "Reconciliation with the pedimentos",
+  reconcileEmpty: "The Pedimentos sheet is empty: paste the list from your Anexo 24 system, or reconcile the Data Stage with \"raoce conciliar libro.xlsx datastage*.zip\".",
+  reconcileNoSheet: "This workbook has no Conciliación sheet (older template): copy your data into a new template to reconcile.",
+  reconcileDone: (n) => `Reconciliation written to the Conciliación sheet (${pluralEn(n, "pedimento", "pedimentos")}).`,
+  reconcileFigure: { a: "Total sales (a)", b: "Total exports (b)", c: "Total imports (c)" },
+  reconcileStatus: {
+    conciliado: "Reconciled",
+    "dentro-materialidad": "Difference below materiality",
+    "diferencia-material": "Material difference",
+    "sin-captura": "No captured figure",
+    "sin-datos": "Nothing to compare",
+  },
+  reconcileCaptured: "Captured",
+  reconcileReference: (l) => (l === "a" ? "Tax return" : "Pedimentos"),
+  reconcileDifference: "Difference",
+  reconcileExplains: "Explained by",
+  reconcileUnexplained: "Unexplained",
 };
 

@@ -64,6 +64,8 @@ export interface LayoutWorkbookOptions {
   goodsRows?: number;
   /** Protect the sheets the layout protects (as the template does). */
   protect?: boolean;
+  /** Body rows of tblPedimentos (issue #12). */
+  pedimentos?: (FakeValue | null)[][];
 }
 
 /** Builds the fake workbook and the expected snapshot. */
@@ -101,7 +103,8 @@ export function layoutWorkbook(opts: LayoutWorkbookOptions = {}): { fx: FakeExce
   for (const s of RECONCILE_SHEET_LAYOUTS) fx.addSheet(s.name, { visibility: "Visible" });
   for (const n of RECONCILE_NAMES) fx.defineName(n.name, RECONCILE_SHEETS.reconciliation, n.cell);
   fx.defineName(RECONCILE_BLOCK.anchorName, RECONCILE_BLOCK.sheet, RECONCILE_BLOCK.anchor);
-  for (const t of RECONCILE_TABLES) fx.addTable(t.name, t.sheet, t.topLeft, t.columns.map((c) => c.header), [], "TableStyleLight9");
+  const reconcileRows = (name: string) => (name === "tblPedimentos" ? opts.pedimentos ?? [] : []);
+  for (const t of RECONCILE_TABLES) fx.addTable(t.name, t.sheet, t.topLeft, t.columns.map((c) => c.header), reconcileRows(t.name), "TableStyleLight9");
   if (opts.protect ?? true) for (const s of SHEET_LAYOUTS) if (s.protect) fx.sheetByName(s.name)!.protection.protected = true;
 
   // ── the expected snapshot ──
@@ -132,7 +135,7 @@ export function layoutWorkbook(opts: LayoutWorkbookOptions = {}): { fx: FakeExce
   for (const t of RECONCILE_TABLES) {
     const tl = parseCell(t.topLeft)!;
     const last = columnLetters(tl.col + t.columns.length - 1);
-    tables[t.name] = { found: true, sheet: t.sheet, headerAddress: `${t.topLeft}:${last}${tl.row}`, headers: t.columns.map((c) => c.header), bodyTopLeft: cellAddress({ row: tl.row + 1, col: tl.col }), rows: [] };
+    tables[t.name] = { found: true, sheet: t.sheet, headerAddress: `${t.topLeft}:${last}${tl.row}`, headers: t.columns.map((c) => c.header), bodyTopLeft: cellAddress({ row: tl.row + 1, col: tl.col }), rows: reconcileRows(t.name) as CellValue[][] };
   }
   const expected: WorkbookSnapshot = {
     version: TEMPLATE_VERSION,

@@ -16,6 +16,6 @@ export interface GenPedimento {
 }
 export interface GenRectification { r1: GenPedimento; prev: GenPedimento; original?: GenPedimento; claveDocumento: string; documentoAnterior: string }
 export interface GenModel { rfc: string; name: string; year: number; pedimentos: GenPedimento[]; rectifications: GenRectification[] }
-export function generateMaquila(o?: { year?: number; seed?: number; itemsTarget?: number; rfc?: string }): GenModel;
+export function generateMaquila(o?: { year?: number; seed?: number; itemsTarget?: number; pedimentosPerMonth?: number; rfc?: string }): GenModel;
 export function writeDeliveries(model: GenModel, dir: string): Promise<string[]>;
 export function deliveryFiles(model: GenModel, folio: string, months: string[], o?: { variantHeaders?: boolean }): Record<string, string>;

@@ -10,7 +10,7 @@
  * virtual imports (V1), an F4 change of regime, a consolidated pedimento paid in January for December operations, a
  * simple rectification and a chain of two, and overlapping monthly files. Deterministic (seeded).
  *
- *   node scripts/make-datastage.js --out /tmp/ds [--year 2024] [--items 500000]
+ *   node scripts/make-datastage.js --out /tmp/ds [--year 2024] [--items 500000] [--pedimentos-mes 1600]
  *
  * As a module: `generateMaquila(options)` → the model (the generator's own records, for tests to compute expected
  * totals from), `writeDeliveries(model, dir)` → the ZIP paths.
@@ -42,7 +42,7 @@ const pad = (n, w) => String(n).padStart(w, "0");
 const DESCRIPTIONS = ["ARNÉS ELÉCTRICO PARA AUTOMÓVIL", "CONECTORES DE PLÁSTICO", "PIEZAS DE ALUMINIO MAQUINADAS", "TERMINALES DE COBRE ESTAÑADO", "EMPAQUES DE HULE (JUNTAS)"];
 
 /**
- * @param {{ year?: number, seed?: number, itemsTarget?: number, rfc?: string }} [o]
+ * @param {{ year?: number, seed?: number, itemsTarget?: number, pedimentosPerMonth?: number, rfc?: string }} [o]
  */
 function generateMaquila(o = {}) {
   const year = o.year ?? 2024;
@@ -105,7 +105,7 @@ function generateMaquila(o = {}) {
     { tipoOp: 1, clave: "A1", w: 1 },
     { tipoOp: 1, clave: "V1", w: 1 },
   ];
-  const perMonthPeds = 16;
+  const perMonthPeds = o.pedimentosPerMonth ?? 16;
   const itemsPer = Math.max(1, Math.round(itemsTarget / (12 * perMonthPeds)));
   const totalW = mix.reduce((s, x) => s + x.w, 0);
   for (let month = 1; month <= 12; month++) {
@@ -227,7 +227,7 @@ if (require.main === module) {
     return i >= 0 ? args[i + 1] : def;
   };
   const out = opt("--out", "datastage-ejemplo");
-  const model = generateMaquila({ year: Number(opt("--year", "2024")), itemsTarget: Number(opt("--items", "1200")) });
+  const model = generateMaquila({ year: Number(opt("--year", "2024")), itemsTarget: Number(opt("--items", "1200")), pedimentosPerMonth: Number(opt("--pedimentos-mes", "16")) });
   writeDeliveries(model, out).then((paths) => {
     const items = model.pedimentos.reduce((s, p) => s + p.items.length, 0);
     process.stdout.write(`${paths.length} ZIP en ${out}: ${model.pedimentos.length} pedimentos, ${items} partidas (RFC ${model.rfc}, ejercicio ${model.year})\n`);

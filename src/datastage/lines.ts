@@ -5,18 +5,49 @@
  */
 
 export type LineHandler = (fields: string[], lineNo: number) => void;
+/** A line as text (no line break); empty lines are skipped. */
+export type RawLineHandler = (line: string, lineNo: number) => void;
+
+/** Fields of one line: split on `|`, the empty field after a trailing pipe dropped. */
+export function splitFields(line: string): string[] {
+  const fields = line.split("|");
+  if (fields.length > 1 && fields[fields.length - 1] === "") fields.pop(); // rows end with "|"
+  return fields;
+}
+
+/**
+ * The fields at `indexes` (ascending) without splitting the whole line: the 551 file has ~30 fields per item and
+ * the totals need 7 of them (a year is hundreds of thousands of items).
+ */
+export function pickFields(line: string, indexes: readonly number[], out: string[]): string[] {
+  let field = 0;
+  let start = 0;
+  let k = 0;
+  while (k < indexes.length) {
+    const end = line.indexOf("|", start);
+    const stop = end < 0 ? line.length : end;
+    while (k < indexes.length && indexes[k] === field) out[k++] = line.slice(start, stop);
+    if (end < 0) break;
+    field++;
+    start = end + 1;
+  }
+  while (k < indexes.length) out[k++] = "";
+  return out;
+}
 
 export async function forEachLine(chunks: AsyncIterable<Uint8Array>, onLine: LineHandler): Promise<number> {
+  return forEachRawLine(chunks, (line, n) => onLine(splitFields(line), n));
+}
+
+export async function forEachRawLine(chunks: AsyncIterable<Uint8Array>, onLine: RawLineHandler): Promise<number> {
   let decoder: { decode(b?: Uint8Array, o?: { stream?: boolean }): string } | null = null;
   let rest = "";
   let lineNo = 0;
   const emit = (line: string) => {
     lineNo++;
     const l = line.endsWith("\r") ? line.slice(0, -1) : line;
-    if (l.trim() === "") return;
-    const fields = l.split("|");
-    if (fields.length > 1 && fields[fields.length - 1] === "") fields.pop(); // rows end with "|"
-    onLine(fields, lineNo);
+    if (l.length === 0 || l.trim() === "") return;
+    onLine(l, lineNo);
   };
   let head: Uint8Array | null = new Uint8Array(0); // the first bytes, until there are 3 to look for a BOM
   for await (const chunk of chunks) {

@@ -11,7 +11,7 @@ import { pedimentoFromParts } from "../domain/reconcile/pedimento-number";
 import type { PedimentoRecord, RectificationLink } from "../domain/reconcile/types";
 import { parseDsDate, parseDsNumber } from "./fields";
 import { mapColumns, type ColumnMap } from "./layout";
-import { forEachLine } from "./lines";
+import { forEachRawLine, pickFields, splitFields } from "./lines";
 import type { AscFile, Delivery } from "./sources";
 
 export interface DataStageRead {
@@ -54,22 +54,96 @@ const get = (f: string[], m: ColumnMap, field: string): string => {
 const key3 = (p: string, n: string, s: string) => `${p.padStart(4, "0")}|${n.padStart(7, "0")}|${s.padStart(3, "0")}`;
 const yearOf = (d: IsoDate | null) => (d ? Number(d.slice(0, 4)) : null);
 
-async function readFile(file: AscFile, problems: Problems, onRow: (f: string[], m: ColumnMap, where: string) => void): Promise<void> {
+/** Reads one file: header mapped by name (or documented positions), then each row to `onRow` (fields split). */
+async function readFile(file: AscFile, problems: Problems, onRow: (f: string[], m: ColumnMap, lineNo: number) => void): Promise<void> {
   let map: ColumnMap | null = null;
   let bad = false;
-  await forEachLine(file.chunks(), (fields, lineNo) => {
+  await forEachRawLine(file.chunks(), (line, lineNo) => {
     if (bad) return;
+    const fields = splitFields(line);
     if (!map) {
       map = mapColumns(file.code, fields);
       if (map.missing.length) {
         bad = true;
-        problems.issues.push(issue("error", "DS_COLUMNS", "", `${file.label}: faltan las columnas ${map.missing.join(", ")} en el encabezado (línea 1); no se puede leer este archivo. ¿Es un archivo del Data Stage?`, `${file.label}: columns ${map.missing.join(", ")} are missing from the header.`, "R50"));
+        problems.issues.push(missingColumns(file, map));
         return;
       }
       if (!map.headerless) return;
     }
-    onRow(fields, map, `${file.label}, línea ${lineNo}`);
+    onRow(fields, map, lineNo);
   });
+}
+
+function missingColumns(file: AscFile, map: ColumnMap): Issue {
+  return issue("error", "DS_COLUMNS", "", `${file.label}: faltan las columnas ${map.missing.join(", ")} en el encabezado (línea 1); no se puede leer este archivo. ¿Es un archivo del Data Stage?`, `${file.label}: columns ${map.missing.join(", ")} are missing from the header.`, "R50");
+}
+
+const ITEM_FIELDS = ["Patente", "Pedimento", "SeccionAduanera", "ValorComercial", "ValorAduana", "ValorDolares", "ValorAgregado"] as const;
+
+/**
+ * The 551 items, the bulk of a year: only the 7 fields the totals need are cut out of each line, and the pedimento is
+ * found by the line's raw `Patente|Pedimento|Seccion` prefix (cached), so an item costs a few slices and one lookup.
+ */
+async function readItems(file: AscFile, problems: Problems, byKey: Map<string, Agg>, orphanItems: DataStageRead["orphanItems"]): Promise<number> {
+  let map: ColumnMap | null = null;
+  let bad = false;
+  let items = 0;
+  let order: number[] = [];
+  let slot: number[] = [];
+  const picked: string[] = [];
+  const byPrefix = new Map<string, Agg | null>();
+  const handle = (v: string[], lineNo: number) => {
+    items++;
+    const p = v[slot[0]!]!;
+    const n = v[slot[1]!]!;
+    const sec = v[slot[2]!]!;
+    const vcT = v[slot[3]!];
+    const vaT = v[slot[4]!];
+    const usdT = v[slot[5]!];
+    const addedT = v[slot[6]!];
+    const prefix = `${p}|${n}|${sec}`;
+    let rec = byPrefix.get(prefix);
+    if (rec === undefined) {
+      rec = byKey.get(key3(p.trim(), n.trim(), sec.trim())) ?? null;
+      byPrefix.set(prefix, rec);
+    }
+    if (!rec) {
+      orphanItems.count++;
+      if (orphanItems.examples.length < MAX_EXAMPLES) orphanItems.examples.push(`${file.label}, línea ${lineNo}`);
+      return;
+    }
+    const vc = parseDsNumber(vcT);
+    const va = parseDsNumber(vaT);
+    const usd = parseDsNumber(usdT);
+    const added = parseDsNumber(addedT);
+    if (vc === null || Number.isNaN(vc) || Number.isNaN(va) || Number.isNaN(usd) || Number.isNaN(added)) {
+      problems.note("BAD_VALUE", "Partidas del 551 con un valor que no es número (ValorComercial, ValorAduana, ValorDolares o ValorAgregado)", `${file.label}, línea ${lineNo}`);
+      return;
+    }
+    rec.commercialMxn += vc;
+    rec.customsMxn = rec.customsMxn === null || va === null ? null : rec.customsMxn + va;
+    rec.usd = rec.usd === null || usd === null ? null : rec.usd + usd;
+    if (added !== null) rec.valueAdded = (rec.valueAdded ?? 0) + added;
+    rec.items++;
+  };
+  await forEachRawLine(file.chunks(), (line, lineNo) => {
+    if (bad) return;
+    if (!map) {
+      map = mapColumns(file.code, splitFields(line));
+      if (map.missing.length) {
+        bad = true;
+        problems.issues.push(missingColumns(file, map));
+        return;
+      }
+      // Field indexes in ascending order, and where each requested field lands in `picked`.
+      const idx = ITEM_FIELDS.map((f) => map!.index[f] ?? 10_000);
+      order = [...new Set(idx)].sort((a, b) => a - b);
+      slot = idx.map((i) => order.indexOf(i));
+      if (!map.headerless) return;
+    }
+    handle(pickFields(line, order, picked), lineNo);
+  });
+  return items;
 }
 
 export async function readDeliveries(deliveries: readonly Delivery[]): Promise<DataStageRead> {
@@ -92,7 +166,12 @@ export async function readDeliveries(deliveries: readonly Delivery[]): Promise<D
       if (!ORDER.includes(file.code)) continue;
       files++;
       try {
-        await readFile(file, problems, (f, m, where) => {
+        if (file.code === "551") {
+          items += await readItems(file, problems, byKey, orphanItems);
+          continue;
+        }
+        await readFile(file, problems, (f, m, lineNo) => {
+          const where = `${file.label}, línea ${lineNo}`;
           switch (file.code) {
             case "resumen":
               resumen.push({ file: file.label, rfc: get(f, m, "RFCoPatenteAduanal") || null, from: parseDsDate(get(f, m, "Fecha_Inicial")), to: parseDsDate(get(f, m, "Fecha_Final")) });
@@ -145,28 +224,6 @@ export async function readDeliveries(deliveries: readonly Delivery[]): Promise<D
               if (!number || !previous) return problems.note("BAD_701", "Rectificaciones del 701 sin pedimento anterior legible", where);
               const claves = [get(f, m, "ClaveDocumento"), get(f, m, "DocumentoAnterior")].map((c) => c.toUpperCase()).filter((c) => c && !/^R\d$/.test(c));
               rectifications.push({ number, previous, clave: claves[0] ?? null, source: where });
-              return;
-            }
-            case "551": {
-              items++;
-              const rec = byKey.get(key3(get(f, m, "Patente"), get(f, m, "Pedimento"), get(f, m, "SeccionAduanera")));
-              if (!rec) {
-                orphanItems.count++;
-                if (orphanItems.examples.length < MAX_EXAMPLES) orphanItems.examples.push(where);
-                return;
-              }
-              const vc = parseDsNumber(get(f, m, "ValorComercial"));
-              const va = parseDsNumber(get(f, m, "ValorAduana"));
-              const usd = parseDsNumber(get(f, m, "ValorDolares"));
-              const added = parseDsNumber(get(f, m, "ValorAgregado"));
-              if (vc === null || Number.isNaN(vc) || Number.isNaN(va) || Number.isNaN(usd) || Number.isNaN(added)) {
-                return problems.note("BAD_VALUE", "Partidas del 551 con un valor que no es número (ValorComercial, ValorAduana, ValorDolares o ValorAgregado)", where);
-              }
-              rec.commercialMxn += vc;
-              rec.customsMxn = rec.customsMxn === null || va === null ? null : rec.customsMxn + va;
-              rec.usd = rec.usd === null || usd === null ? null : rec.usd + usd;
-              if (added !== null) rec.valueAdded = (rec.valueAdded ?? 0) + added;
-              rec.items++;
               return;
             }
           }

@@ -45,7 +45,7 @@ function zipChunks(entry: JSZip.JSZipObject): AsyncIterable<Uint8Array> {
   const raw = data?.compressedContent;
   if (raw instanceof Uint8Array && data?.compression?.magic === "\x08\x00") {
     return (async function* () {
-      const inflater = createInflateRaw({ chunkSize: 1 << 20 });
+      const inflater = createInflateRaw({ chunkSize: 1 << 16 }); // 64 KB: measured faster and flatter than 1 MB
       Readable.from([Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)]).pipe(inflater);
       let total = 0;
       for await (const chunk of inflater as AsyncIterable<Buffer>) {
@@ -140,7 +140,7 @@ function diskFile(path: string): AscFile | null {
     label: basename(path),
     code,
     folio: folioOf(path),
-    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Uint8Array>,
+    chunks: () => createReadStream(path, { highWaterMark: 1 << 16 }) as AsyncIterable<Uint8Array>,
   };
 }
 

@@ -76,15 +76,34 @@ function figureRows(f: FigureReconciliation, date1904: boolean): PlanValue[][] {
   rows.push(row(`Diferencia (capturada − ${ref}); materialidad ${f.threshold === null ? "—" : f.threshold.toLocaleString("es-MX", { maximumFractionDigits: 2 })} miles`, f.difference, f.differencePct, statusText(f.status)));
   f.lines.forEach((l, k) => {
     const result = l.effectMiles === null ? STATUS_WORD.na! : l.explains ? STATUS_WORD.explains! : "";
-    rows.push(row(`${k + 1}. ${l.title}. ${l.note}`, l.effectMiles, null, result));
+    rows.push(row(`${k + 1}. ${l.title}`, l.effectMiles, null, result));
+    // The note on lines of their own: row heights of wrapped text are not recomputed when a file is written.
+    for (const part of wrapText(l.note, NOTE_WIDTH)) rows.push(row(`    ${part}`, null, null, ""));
     for (const p of l.pedimentos.slice(0, MAX_DRILL_ROWS)) {
       rows.push(row("", null, null, "", [p.display, p.clave, p.paidOn ? isoToSerial(p.paidOn, date1904) : null, p.mxn, p.usd]));
     }
     if (l.pedimentos.length > MAX_DRILL_ROWS) rows.push(row(`… y ${l.pedimentos.length - MAX_DRILL_ROWS} pedimentos más (raoce conciliar --json los lista todos)`, null, null, ""));
   });
   if (f.lines.length && f.unexplained !== null && f.status !== "conciliado") rows.push(row("Diferencia sin explicar", f.unexplained, null, Math.abs(f.unexplained) <= 0.5 ? "Explicada" : "Revise"));
-  rows.push(row("", null, null, ""));
+  rows.push(["", "", null, null, "", null, null, null, null, null]);
   return rows;
+}
+
+/** Characters of a note line in the Concepto column (62 wide). */
+const NOTE_WIDTH = 64;
+
+/** Words into lines of at most `width` characters (a longer word stays whole). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 export function reconcileRows(r: ReconcileResult, date1904: boolean): PlanValue[][] {

@@ -48,10 +48,11 @@ export function checkIntegrity(records: readonly PedimentoRecord[], facts: Integ
   }
   if (!facts.dataStage) return out;
   const company = normRfc(facts.companyRfc);
-  for (const r of facts.resumen) {
-    if (r.rfc && company && normRfc(r.rfc) !== company) {
-      out.push(issue("error", "DS_RFC_MISMATCH", "company.rfc", `El Data Stage ${r.file} es del RFC ${r.rfc}, pero el libro es de ${facts.companyRfc}: no se puede conciliar con datos de otra empresa. Use el Data Stage de esta empresa.`, `Data Stage ${r.file} belongs to RFC ${r.rfc}, the workbook to ${facts.companyRfc}.`, "R57"));
-    }
+  const foreign = facts.resumen.filter((r) => r.rfc && company && normRfc(r.rfc) !== company);
+  if (foreign.length) {
+    const rfcs = [...new Set(foreign.map((r) => r.rfc!.trim().toUpperCase()))].join(", ");
+    const files = foreign.length === 1 ? foreign[0]!.file : `${foreign.length} archivos Resumen (p. ej. ${foreign[0]!.file})`;
+    out.push(issue("error", "DS_RFC_MISMATCH", "company.rfc", `El Data Stage es del RFC ${rfcs} (${files}), pero el libro es de ${facts.companyRfc}: no se puede conciliar con datos de otra empresa. Use el Data Stage de esta empresa.`, `The Data Stage belongs to RFC ${rfcs}, the workbook to ${facts.companyRfc}.`, "R57"));
   }
   if (facts.resumen.length === 0) {
     out.push(issue("warning", "DS_NO_RESUMEN", "", "Ningún archivo Resumen en el Data Stage: no se pudo comprobar el RFC ni el periodo que cubre.", "No Resumen file in the Data Stage: the RFC and the period could not be checked.", "R50"));

@@ -13,7 +13,7 @@
 import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import type { SnapshotRequest } from "./port";
-import { RECONCILE_REQUEST } from "./layout-reconcile";
+import { RECONCILE_BLOCK, RECONCILE_NAMES, RECONCILE_REQUEST, RECONCILE_SHEETS, RECONCILE_TABLES } from "./layout-reconcile";
 
 export const TEMPLATE_VERSION = "1.1.0";
 
@@ -491,6 +491,10 @@ export function describeLayout(): { version: string; inputs: LayoutEntry[]; outp
   for (const b of BLOCKS) {
     outputs.push({ name: b.anchorName, sheet: b.sheet, ref: b.anchor, type: "list", label: b.headers.join(" | "), output: b.anchorName === ISSUES_BLOCK.anchorName ? "issues" : "capture" });
   }
+  // The reconciliation sheets (layout-reconcile.ts).
+  for (const n of RECONCILE_NAMES) (n.kind === "input" ? inputs : outputs).push({ name: n.name, sheet: RECONCILE_SHEETS.reconciliation, ref: n.cell, type: n.kind === "input" ? "reconciliation" : "output", label: n.label || n.name });
+  for (const t of RECONCILE_TABLES) for (const c of t.columns) inputs.push({ name: `${t.name}[${c.header}]`, sheet: t.sheet, ref: `${t.name}[${c.header}]`, type: c.numberFormat === "@" ? "code" : "text", path: `${t.name}[].${c.field}`, label: c.header });
+  outputs.push({ name: RECONCILE_BLOCK.anchorName, sheet: RECONCILE_BLOCK.sheet, ref: RECONCILE_BLOCK.anchor, type: "list", label: RECONCILE_BLOCK.headers.join(" | "), output: "reconciliation" });
   return { version: TEMPLATE_VERSION, inputs, outputs };
 }
 

@@ -32,8 +32,13 @@ interface JsZipInternals {
   _data?: { compressedContent?: Uint8Array; compression?: { magic?: string } };
 }
 
-/** Most bytes a single entry may inflate to (a zip bomb stops here with a message instead of running for minutes). */
-const MAX_ENTRY_BYTES = 8 * 1024 ** 3;
+/**
+ * A zip bomb stops with a message instead of running for minutes: `.asc` text deflates 5–15×, so an entry that
+ * inflates past 64 MB at more than 200× its compressed size, or past 4 GB at all, is not a Data Stage file.
+ */
+const MAX_ENTRY_BYTES = 4 * 1024 ** 3;
+const MAX_RATIO = 200;
+const RATIO_FLOOR = 64 * 1024 ** 2;
 
 /**
  * A ZIP entry as a stream of chunks. DEFLATE entries go through Node's zlib (native: about 5× faster than jszip's
@@ -50,9 +55,9 @@ function zipChunks(entry: JSZip.JSZipObject): AsyncIterable<Uint8Array> {
       let total = 0;
       for await (const chunk of inflater as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > MAX_ENTRY_BYTES) {
+        if (total > MAX_ENTRY_BYTES || (total > RATIO_FLOOR && total > raw.byteLength * MAX_RATIO)) {
           inflater.destroy();
-          throw new Error(`${entry.name} se expande a más de ${MAX_ENTRY_BYTES / 1024 ** 3} GB: no parece un archivo del Data Stage`);
+          throw new Error(`${entry.name} se expande más de ${Math.floor(total / raw.byteLength)} veces su tamaño comprimido: parece una bomba zip, no un archivo del Data Stage`);
         }
         yield chunk;
       }

@@ -114,6 +114,17 @@ describe("readDataStage", () => {
     expect(r.rectifications).toEqual([expect.objectContaining({ number: `2424${rect.r1.patente}${rect.r1.pedimento}`, previous: `2424${rect.prev.patente}${rect.prev.pedimento}`, clave: "A1" })]);
   });
 
+  it("a zip bomb in place of the 551 stops with a message (no minutes of inflating)", async () => {
+    const files = deliveryFiles(model, "1875709", ["2024-09"]);
+    const zip = new JSZip();
+    for (const [n, t] of Object.entries(files)) zip.file(n, Buffer.from(t, "latin1"));
+    zip.file("1875709_551.asc", Buffer.alloc(96 * 1024 * 1024, `${"A".repeat(999)}\n`)); // 96 MB of lines of "A": ~1,000× compression
+    const p = join(dir, "bomba.zip");
+    writeFileSync(p, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const r = await readDataStage([p]);
+    expect(r.problems).toEqual(expect.arrayContaining([expect.objectContaining({ severity: "error", code: "DS_UNREADABLE", message: expect.stringMatching(/1875709_551\.asc: no se pudo leer \(.*parece una bomba zip/) })]));
+  });
+
   it("unusable sources get one clear sentence", async () => {
     await expect(readDataStage([join(dir, "no-existe.zip")])).rejects.toThrow(DataStageSourceError);
     writeFileSync(join(dir, "roto.zip"), "not a zip");

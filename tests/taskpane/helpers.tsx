@@ -36,6 +36,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     selectCell: async () => undefined,
     readSettings: async () => SETTINGS,
     writeSettings: async (c) => ({ ...SETTINGS, ...c }),
+    addRows: async (table, rows) => ({ table, sheet: table === "tblBienes" ? "Bienes" : "Programas", added: rows, rows: rows + 30 }),
     reconcile: async () => ({ status: "empty-list" }),
   };
   const impl = { ...defaults, ...overrides } as Required<PaneOperations>;
@@ -46,6 +47,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     selectCell: jest.fn(impl.selectCell),
     readSettings: jest.fn(impl.readSettings),
     writeSettings: jest.fn(impl.writeSettings),
+    addRows: jest.fn(impl.addRows),
     reconcile: jest.fn(impl.reconcile),
   };
 }

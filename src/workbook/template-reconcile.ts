@@ -6,6 +6,7 @@
 import type { Style, Workbook, Worksheet } from "exceljs";
 import { CONFIDENCE_ES, DEFAULT_CLAVES, DIRECTION_ES, TREATMENT_ES } from "../domain/reconcile/claves";
 import { SHEET_PROTECTION } from "./layout";
+import { PAGE_FOOTER, PAGE_MARGINS, PAPER_LETTER } from "./print-layout";
 import {
   CLAVES_TABLE,
   PEDIMENTOS_TABLE,
@@ -85,6 +86,10 @@ export function addReconcileSheets(wb: Workbook): void {
       properties: { tabColor: { argb: sl.name === RECONCILE_SHEETS.reconciliation ? "FF595959" : BRAND } } as AnyObj,
     });
     sl.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    // Printed like the other sheets (print-layout.ts): letter, landscape, fitted to the width, header row repeated.
+    const titleRow = sl.name === RECONCILE_SHEETS.reconciliation ? 10 : 5;
+    ws.pageSetup = { ...ws.pageSetup, paperSize: PAPER_LETTER, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${titleRow}:${titleRow}`, margins: { ...PAGE_MARGINS } } as unknown as Worksheet["pageSetup"];
+    ws.headerFooter = { oddFooter: PAGE_FOOTER } as Worksheet["headerFooter"];
     const t = ws.getCell("A1");
     t.value = sl.title;
     set(t, { font: { bold: true, size: 14, color: { argb: BRAND } } });

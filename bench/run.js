@@ -38,6 +38,7 @@ const suites = {
   office: () => require("./office-syncs.ts").benchOfficeSyncs(),
   functions: () => require("./functions.ts").benchFunctions(),
   deps: () => require("./deps.ts").benchDeps(),
+  datastage: () => require("./datastage.ts").benchDatastage(),
   guard: () => require("./guard.ts").benchGuard(),
 };
 const results = [];

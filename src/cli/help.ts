@@ -21,6 +21,8 @@ Uso:
   raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
   raoce layout [--json]                                     nombres y columnas de la plantilla
   raoce reglas [ID] [--json]                                catálogo de reglas (p. ej. raoce reglas R7)
+  raoce conciliar <libro.xlsx> [datastage.zip | carpeta]… [--out salida.xlsx | --in-place] [--materialidad 1%] [--json]
+                                                            concilia (a), (b) y (c) con los pedimentos; hoja Conciliación
 
 Año: --year es el año de PRESENTACIÓN; el RAOCE 2026 reporta el ejercicio 2025.
 ${DATES} --as-of toma por omisión la fecha de hoy en la Ciudad de México.
@@ -101,6 +103,20 @@ Uso: raoce reglas [ID] [--json]
 
   ID                        una regla, p. ej. R7 o R21a; sin ID lista todas
   --json                    el catálogo en JSON (id, regla en español e inglés, fundamento, confianza)`,
+  conciliar: `raoce conciliar — concilia las cifras del RAOCE con los pedimentos del año (Data Stage o lista de Anexo 24)
+
+Uso: raoce conciliar <libro.xlsx> [datastage.zip | carpeta | archivo.asc]… [--out salida.xlsx | --in-place]
+                     [--materialidad 1%] [--json]
+
+  datastage.zip…            ZIP mensuales del Data Stage (SAT/ANAM), una carpeta o archivos .asc; sin ellos se
+                            concilia la lista de la hoja Pedimentos del libro
+  --out salida.xlsx         escribe la hoja Conciliación en una copia (por omisión, junto al libro)
+  --in-place                la escribe en el mismo libro (solo si nada se perdería al guardarlo)
+  --materialidad M          diferencia a partir de la cual se avisa: porcentaje (1%, por omisión) o miles de pesos (250)
+  --json                    el mismo contenido en JSON
+
+Nada sale de su equipo: los archivos se leen y se concilian localmente.
+${EXITS.replace("1 el reporte tiene errores", "1 diferencia material o error en los datos")}`,
 };
 
 export const wantsHelp = (argv: readonly string[]): boolean => argv.includes("--help") || argv.includes("-h");

@@ -2,6 +2,7 @@
 import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
 import { checkCommand } from "./commands/check";
+import { conciliarCommand } from "./commands/conciliar";
 import { fillCommand } from "./commands/fill";
 import { layoutCommand } from "./commands/layout";
 import { rulesCommand } from "./commands/rules";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   fill: fillCommand,
   reglas: rulesCommand,
+  conciliar: conciliarCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

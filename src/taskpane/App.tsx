@@ -23,10 +23,11 @@ import type { ReportResult } from "../domain/evaluate";
 import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
 import { RulesDialog } from "./components/RulesDialog";
+import { ReconcilePanel } from "./components/ReconcilePanel";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
 import { AddRows } from "./components/AddRows";
 import { describeError, type ReadableError } from "./errors";
-import { summarize, type IssueSummary, type GrowableTable, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
+import { summarize, type IssueSummary, type GrowableTable, type LocatedIssue, type PaneOperations, type ProgressStage, type ReconciledFigure, type SettingsChange } from "./operations";
 import { changesBetween, draftOf, isEmptyChange, parseDraft, rateSourceText, type PaneSettings, type SettingsDraft } from "./settings-form";
 import type { Strings } from "./strings";
 
@@ -149,6 +150,7 @@ export function App({ operations, strings }: AppProps) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [issues, setIssues] = useState<LocatedIssue[] | null>(null);
   const [result, setResult] = useState<ReportResult | null>(null);
+  const [reconciled, setReconciled] = useState<ReconciledFigure[] | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [settings, setSettings] = useState<SettingsState | null>(null);
 
@@ -245,6 +247,16 @@ export function App({ operations, strings }: AppProps) {
     });
   };
 
+  const onReconcile = () =>
+    void run("reconcile", "reading", async (onStage) => {
+      const outcome = await operations.reconcile!(onStage);
+      if (outcome.status === "empty-list") return setNotice({ intent: "info", text: strings.reconcileEmpty });
+      if (outcome.status === "no-sheet") return setNotice({ intent: "warning", text: strings.reconcileNoSheet });
+      setReconciled(outcome.figures);
+      setIssues(outcome.issues);
+      setNotice({ intent: "success", text: strings.reconcileDone(outcome.pedimentos) });
+    });
+
   const reloadSettings = () =>
     void run("settings", "reading", async () => {
       const stored = await operations.readSettings();
@@ -289,6 +301,7 @@ export function App({ operations, strings }: AppProps) {
         onValidate={onValidate}
         onCalculate={onCalculate}
         onToggleSettings={onToggleSettings}
+        onReconcile={operations.reconcile ? onReconcile : undefined}
       />
       <AddRows strings={strings} disabled={busy !== null} onAdd={onAddRows} />
       <RulesDialog strings={strings} />
@@ -334,6 +347,14 @@ export function App({ operations, strings }: AppProps) {
             {strings.programsTitle}
           </Subtitle1>
           <ProgramCards strings={strings} result={result} />
+        </section>
+      )}
+      {reconciled && (
+        <section className={styles.section} aria-labelledby="reconcile-title">
+          <Subtitle1 as="h2" id="reconcile-title" className={styles.sectionTitle}>
+            {strings.reconcileTitle}
+          </Subtitle1>
+          <ReconcilePanel strings={strings} figures={reconciled} />
         </section>
       )}
       {issues && (

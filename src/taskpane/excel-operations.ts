@@ -21,6 +21,7 @@ import { todayInMexico } from "../workbook/today";
 import { buildWritePlan } from "../workbook/write-plan";
 import { TemplateMissingError } from "./errors";
 import { type InsertOutcome, type OnStage, type PaneOperations, type ProgressStage } from "./operations";
+import { reconcileInWorkbook } from "./reconcile-operation";
 import type { PaneSettings, SettingsChange } from "./settings-form";
 
 /** Input names of the settings the pane edits (layout.ts). */
@@ -237,6 +238,10 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     },
 
     addRows: (table, rows) => adapter.addTableRows(table, rows),
+    async reconcile(onStage) {
+      const { a, snapshot, today } = await analyze(undefined, onStage);
+      return reconcileInWorkbook(adapter, a, snapshot, today, () => stage(onStage, "writing"));
+    },
 
     async writeSettings(change) {
       await writeSettings(change);

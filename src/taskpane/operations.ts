@@ -50,6 +50,27 @@ export type InsertOutcome =
 export type ProgressStage = "inserting" | "saving" | "reading" | "validating" | "writing" | "addingRows";
 export type OnStage = (stage: ProgressStage) => void;
 
+/** One figure of the pane's reconciliation (issue #12): the numbers and the explanation lines that account for it. */
+export interface ReconciledFigure {
+  figure: "totalSales" | "totalExports" | "totalImports";
+  letter: "a" | "b" | "c";
+  captured: number | null;
+  /** Customs total (b, c) or tax-return income (a), miles de pesos. */
+  reference: number | null;
+  difference: number | null;
+  differencePct: number | null;
+  status: "conciliado" | "dentro-materialidad" | "diferencia-material" | "sin-captura" | "sin-datos";
+  explains: { title: string; titleEn: string; effectMiles: number | null; pedimentos: number }[];
+  unexplained: number | null;
+}
+
+export type ReconcileOutcome =
+  | { status: "done"; figures: ReconciledFigure[]; pedimentos: number; cellsWritten: number; issues: LocatedIssue[] }
+  /** The «Pedimentos» list is empty: nothing to reconcile in the pane (the Data Stage is read by `raoce conciliar`). */
+  | { status: "empty-list" }
+  /** A workbook of template 1.0: no «Conciliación» sheet to write. */
+  | { status: "no-sheet" };
+
 export interface PaneOperations {
   insertTemplate(): Promise<InsertOutcome>;
   /** Reads the workbook (writing `change` first, when the user changed settings in the pane) and lists the issues. */
@@ -63,6 +84,8 @@ export interface PaneOperations {
   writeSettings(change: SettingsChange): Promise<PaneSettings>;
   /** Adds blank rows to a table on a protected sheet (lifting and restoring the sheet's own protection). */
   addRows(table: GrowableTable, rows: number): Promise<AddRowsOutcome>;
+  /** Reconciles the figures with the workbook's «Pedimentos» list and writes the «Conciliación» sheet (one read, one write). */
+  reconcile?(onStage?: OnStage): Promise<ReconcileOutcome>;
 }
 
 export const summarize = summarizeIssues;
@@ -85,5 +108,6 @@ export function createExcelOperations(): PaneOperations {
     readSettings: async () => (await real()).readSettings(),
     writeSettings: async (change) => (await real()).writeSettings(change),
     addRows: async (table, rows) => (await real()).addRows(table, rows),
+    reconcile: async (onStage) => (await real()).reconcile!(onStage),
   };
 }

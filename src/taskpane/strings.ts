@@ -148,6 +148,20 @@ export interface Strings {
   rulesClose: string;
   /** "Fundamento: Plazos IMMEX (regla R7)". */
   ruleRef: (id: string, title: string) => string;
+  // reconciliation (issue #12)
+  reconcile: string;
+  reconcileHint: string;
+  reconcileTitle: string;
+  reconcileEmpty: string;
+  reconcileNoSheet: string;
+  reconcileDone: (pedimentos: number) => string;
+  reconcileFigure: Record<"a" | "b" | "c", string>;
+  reconcileStatus: Record<"conciliado" | "dentro-materialidad" | "diferencia-material" | "sin-captura" | "sin-datos", string>;
+  reconcileCaptured: string;
+  reconcileReference: (letter: "a" | "b" | "c") => string;
+  reconcileDifference: string;
+  reconcileExplains: string;
+  reconcileUnexplained: string;
 }
 
 /** Formats a count with the right noun form. */
@@ -291,6 +305,25 @@ export const ES: Strings = {
   rulesNone: "Ninguna regla coincide.",
   rulesClose: "Cerrar",
   ruleRef: (id, title) => `Fundamento: ${title} (regla ${id})`,
+  reconcile: "Conciliar",
+  reconcileHint: "Compara (a), (b) y (c) con la lista de la hoja Pedimentos y escribe la hoja Conciliación. El Data Stage se concilia con raoce conciliar.",
+  reconcileTitle: "Conciliación con los pedimentos",
+  reconcileEmpty: "La hoja Pedimentos está vacía: pegue la lista de su sistema de Anexo 24, o concilie el Data Stage con «raoce conciliar libro.xlsx datastage*.zip».",
+  reconcileNoSheet: "Este libro no tiene la hoja Conciliación (plantilla anterior): copie sus datos a una plantilla nueva para conciliar.",
+  reconcileDone: (n) => `Conciliación escrita en la hoja Conciliación (${plural(n, "pedimento", "pedimentos")}).`,
+  reconcileFigure: { a: "Ventas totales (a)", b: "Total exportaciones (b)", c: "Total importaciones (c)" },
+  reconcileStatus: {
+    conciliado: "Conciliado",
+    "dentro-materialidad": "Diferencia menor a la materialidad",
+    "diferencia-material": "Diferencia material",
+    "sin-captura": "Sin cifra capturada",
+    "sin-datos": "Sin datos para comparar",
+  },
+  reconcileCaptured: "Capturada",
+  reconcileReference: (l) => (l === "a" ? "Declaración anual" : "Pedimentos"),
+  reconcileDifference: "Diferencia",
+  reconcileExplains: "Explica",
+  reconcileUnexplained: "Sin explicar",
 };
 
 /** English when Office's display language is English (any `en-*`), otherwise es-MX. */

@@ -15,6 +15,7 @@ import { majorOf, NAMED_CELLS, TEMPLATE_VERSION } from "./layout";
 import { longDateEn, longDateEs } from "../domain/dates";
 import { inputsHash, parseFingerprint } from "./fingerprint";
 import { FINGERPRINT_NAME, STALE_TEXT, STALE_TEXT_EN } from "./layout-freshness";
+import { reconcileCheckIssues, withReconcileIssues } from "./reconcile-plan";
 
 export interface UsableAnalysis {
   usable: true;
@@ -61,7 +62,8 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
   if (otherMajor) return { usable: false, kind: "other-version", reason: otherVersionReason(snapshot.version, otherMajor.location) };
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
-  const issues = mergeIssues(read, result.issues);
+  // Reconciliation with the pedimentos (issue #12): warnings located at the figures.
+  const issues = withReconcileIssues(mergeIssues(read, result.issues), reconcileCheckIssues(snapshot, { read, input, result }));
   return {
     usable: true,
     read,

@@ -14,6 +14,7 @@ import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
+import { RECONCILE_BLOCK, RECONCILE_NAMES, RECONCILE_REQUEST, RECONCILE_SHEETS, RECONCILE_TABLES } from "./layout-reconcile";
 import type { PageSetupSpec } from "./print-layout";
 import { RULES_SHEET_LAYOUT, RULES_SHEET_NAME } from "./rules-sheet";
 
@@ -483,9 +484,9 @@ export const FILE_MAX_TABLE_ROWS = 20_000;
 
 /** Everything an adapter reads (both adapters use this; nothing else). */
 export const SNAPSHOT_REQUEST: SnapshotRequest = {
-  names: [...NAMED_CELLS.map((n) => n.name), ...BLOCKS.map((b) => b.anchorName), VERSION_NAME],
+  names: [...NAMED_CELLS.map((n) => n.name), ...BLOCKS.map((b) => b.anchorName), VERSION_NAME, ...RECONCILE_REQUEST.names],
   versionName: VERSION_NAME,
-  tables: TABLES.map((t) => t.name),
+  tables: [...TABLES.map((t) => t.name), ...RECONCILE_REQUEST.tables],
   maxTableRows: MAX_TABLE_ROWS,
 };
 
@@ -537,6 +538,10 @@ export function describeLayout(): { version: string; inputs: LayoutEntry[]; outp
   for (const b of BLOCKS) {
     outputs.push({ name: b.anchorName, sheet: b.sheet, ref: b.anchor, type: "list", label: b.headers.join(" | "), output: b.anchorName === ISSUES_BLOCK.anchorName ? "issues" : "capture" });
   }
+  // The reconciliation sheets (layout-reconcile.ts).
+  for (const n of RECONCILE_NAMES) (n.kind === "input" ? inputs : outputs).push({ name: n.name, sheet: RECONCILE_SHEETS.reconciliation, ref: n.cell, type: n.kind === "input" ? "reconciliation" : "output", label: n.label || n.name });
+  for (const t of RECONCILE_TABLES) for (const c of t.columns) inputs.push({ name: `${t.name}[${c.header}]`, sheet: t.sheet, ref: `${t.name}[${c.header}]`, type: c.numberFormat === "@" ? "code" : "text", path: `${t.name}[].${c.field}`, label: c.header });
+  outputs.push({ name: RECONCILE_BLOCK.anchorName, sheet: RECONCILE_BLOCK.sheet, ref: RECONCILE_BLOCK.anchor, type: "list", label: RECONCILE_BLOCK.headers.join(" | "), output: "reconciliation" });
   return { version: TEMPLATE_VERSION, inputs, outputs };
 }
 

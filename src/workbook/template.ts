@@ -25,6 +25,7 @@ import { CAPTURE_BANNER_NAME } from "./layout-freshness";
 import { PAGE_FOOTER, PAGE_MARGINS, PAPER_LETTER, resolvePageSetup, wrappedRowHeight } from "./print-layout";
 import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
 import { writeRulesSheet } from "./rules-sheet";
+import { addReconcileSheets } from "./template-reconcile";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = Record<string, any>;
@@ -344,6 +345,7 @@ export function buildTemplate(): Workbook {
     const ws = sheets.get(sl.name)!;
     (ws as unknown as AnyObj).sheetProtection = { sheet: true, ...SHEET_PROTECTION };
   }
+  addReconcileSheets(wb);
   return wb;
 }
 

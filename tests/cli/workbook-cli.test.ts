@@ -113,7 +113,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
    * immex-industrial-libreoffice.xlsx is examples/immex-industrial.xlsx opened and saved by LibreOffice Calc 7.4.7
    * (Debian 12's libreoffice-calc-nogui), committed because it cannot be made at test time without LibreOffice:
    *   soffice --headless --convert-to xlsx --outdir out examples/immex-industrial.xlsx
-   * LibreOffice keeps the sheets, their states, the defined names and the three tables (names, ranges, headers), the
+   * LibreOffice keeps the sheets, their states, the defined names and the five tables (names, ranges, headers), the
    * validations and the protection. It drops the theme part and every table's <tableStyleInfo> and filter-button
    * settings, rewrites the names (non-ASCII sheet names unquoted: Catálogos!$B$2) and the workbook properties.
    */
@@ -125,7 +125,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
     expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/<Application>LibreOffice\/7\.4/);
     expect(zip.file(/^xl\/theme\//)).toEqual([]);
     const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
-    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblInhabiles", "tblProgramas"]);
+    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblClaves", "tblInhabiles", "tblPedimentos", "tblProgramas"]);
     for (const t of tables) expect(t).not.toContain("<tableStyleInfo");
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="RAOCE_VERSION_PLANTILLA" vbProcedure="false">Catálogos!$B$2<');
   });

@@ -25,7 +25,7 @@ export const ISSUES: LocatedIssue[] = [
   { severity: "info", code: "DUE_SOON", message: "IMMEX: vence pronto.", messageEn: "IMMEX: due soon.", path: "programs[0].filedOn", location: "'Programas'!F6" },
 ];
 
-export type FakeOperations = { [K in keyof PaneOperations]: jest.MockedFunction<PaneOperations[K]> };
+export type FakeOperations = { [K in keyof PaneOperations]-?: jest.MockedFunction<NonNullable<PaneOperations[K]>> };
 
 /** Every operation is a jest mock; `overrides` replace the default behaviour of some. */
 export function fakeOperations(overrides: Partial<PaneOperations> = {}, result = resultOf(example("immex-industrial.json"))): FakeOperations {
@@ -37,8 +37,9 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     readSettings: async () => SETTINGS,
     writeSettings: async (c) => ({ ...SETTINGS, ...c }),
     addRows: async (table, rows) => ({ table, sheet: table === "tblBienes" ? "Bienes" : "Programas", added: rows, rows: rows + 30 }),
+    reconcile: async () => ({ status: "empty-list" }),
   };
-  const impl = { ...defaults, ...overrides };
+  const impl = { ...defaults, ...overrides } as Required<PaneOperations>;
   return {
     insertTemplate: jest.fn(impl.insertTemplate),
     validate: jest.fn(impl.validate),
@@ -47,6 +48,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     readSettings: jest.fn(impl.readSettings),
     writeSettings: jest.fn(impl.writeSettings),
     addRows: jest.fn(impl.addRows),
+    reconcile: jest.fn(impl.reconcile),
   };
 }
 

@@ -5,6 +5,7 @@
  * on open). The facts are read from the generated .xlsx XML itself. Where LibreOffice is installed, a filled example
  * is also rendered to PDF and its pages counted; where it is not, the same test still checks the file's facts.
  */
+import { RECONCILE_SHEET_LAYOUTS } from "../../src/workbook/layout-reconcile";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -73,12 +74,26 @@ describe("page setup of the generated template (xlsx facts)", () => {
     expect(DEFAULT_PAGE_SETUP).toEqual({ orientation: "portrait", pagesWide: 1, titleRows: null, titleColumns: null });
     expect(resolvePageSetup(undefined)).toEqual(DEFAULT_PAGE_SETUP);
     expect(resolvePageSetup({ orientation: "landscape" })).toEqual({ ...DEFAULT_PAGE_SETUP, orientation: "landscape" });
-    expect(parsed.sheets.map((s) => s.name)).toEqual(SHEET_LAYOUTS.map((s) => s.name));
+    // The reconciliation sheets (layout-reconcile.ts) sit before the hidden catalog sheet.
+    const core = SHEET_LAYOUTS.map((s) => s.name as string);
+    expect(parsed.sheets.map((s) => s.name)).toEqual([...core.slice(0, -1), ...RECONCILE_SHEET_LAYOUTS.map((s) => s.name), core[core.length - 1]]);
   });
 
-  it.each(SHEET_LAYOUTS.map((s, i) => [s.name, i] as const))("%s: letter, orientation, fit to width, whole columns, header row repeated", (name, i) => {
-    const sl = SHEET_LAYOUTS[i]!;
+  it.each(RECONCILE_SHEET_LAYOUTS.map((s) => s.name))("%s (reconciliation): letter, landscape, fit to width, header row repeated", (name) => {
+    const i = parsed.sheets.findIndex((s) => s.name === name);
+    const { xml } = parsed.sheets[i]!;
+    expect(attr(xml, "pageSetUpPr", "fitToPage")).toBe("1");
+    expect(attr(xml, "pageSetup", "paperSize")).toBe("1");
+    expect(attr(xml, "pageSetup", "orientation")).toBe("landscape");
+    expect(attr(xml, "pageSetup", "fitToHeight")).toBe("0");
+    expect(definedName(parsed.workbook, "_xlnm.Print_Titles", i)).toContain(name === "Conciliación" ? "$10:$10" : "$5:$5");
+    expect(xml).toContain("Página &amp;P de &amp;N</oddFooter>");
+  });
+
+  it.each(SHEET_LAYOUTS.map((s, k) => [s.name, k] as const))("%s: letter, orientation, fit to width, whole columns, header row repeated", (name, k) => {
+    const sl = SHEET_LAYOUTS[k]!;
     const page = resolvePageSetup(sl.page);
+    const i = parsed.sheets.findIndex((s) => s.name === name); // the reconciliation sheets come before Catálogos
     const { xml } = parsed.sheets[i]!;
     expect(attr(xml, "pageSetUpPr", "fitToPage")).toBe("1");
     expect(attr(xml, "pageSetup", "paperSize")).toBe("1");
@@ -194,6 +209,8 @@ describe("rendered with LibreOffice (page count), or the file facts where LibreO
     const analysis = analyzeSnapshot(snapshot, "2025-05-15");
     if (!analysis.usable) throw new Error(analysis.reason);
     await adapter.apply(buildWritePlan(analysis, snapshot, "2025-05-15"));
+    // The reconciliation sheets print on their own (their page setup is checked above): counted here, the core sheets.
+    for (const s of RECONCILE_SHEET_LAYOUTS) workbook.removeWorksheet(workbook.getWorksheet(s.name)!.id);
     const filled = await workbookBuffer(workbook);
     const expectedPages = SHEET_LAYOUTS.filter((s) => s.state === "visible").reduce((n, s) => n + resolvePageSetup(s.page).pagesWide, 0);
     expect(expectedPages).toBe(7);

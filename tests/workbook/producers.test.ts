@@ -105,13 +105,16 @@ describe.each(READ_ALIKE)("saved by %s", (producer) => {
     const mine = keeps((await openWorkbookBuffer(mineOut)).workbook);
     const theirs = keeps((await openWorkbookBuffer(theirsOut)).workbook);
     expect(theirs).toEqual(mine);
-    // And on the bytes (not through our own reader): every sheet protected, input cells unlocked, three tables.
+    // And on the bytes (not through our own reader): every sheet protected but the two lists users paste into
+    // (Pedimentos, Claves: issue #12), input cells unlocked, five tables.
     const zip = await JSZip.loadAsync(theirsOut);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
     expect(sheets).toHaveLength(SHEET_LAYOUTS.length);
-    for (const s of sheets) expect(await zip.file(s)!.async("string")).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    // Sheets the layout protects stay protected (Pedimentos and Claves are left open on purpose, to paste lists).
+    const protectedSheets = await Promise.all(sheets.map(async (s) => /<sheetProtection [^>]*sheet="1"/.test(await zip.file(s)!.async("string"))));
+    expect(protectedSheets.filter(Boolean)).toHaveLength(SHEET_LAYOUTS.filter((l) => l.protect).length);
     expect(await zip.file("xl/styles.xml")!.async("string")).toContain('locked="0"');
-    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(3);
+    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(5);
   });
 });
 
@@ -120,7 +123,7 @@ describe("saved by Gnumeric (ssconvert drops every Excel table)", () => {
     const e = await openWorkbookBuffer(readFileSync(fixture("gnumeric", example))).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UnusableWorkbookError);
     expect((e as Error).message).toBe(
-      "el libro se guardó con «gnumeric», que no conserva las tablas de Excel (tblProgramas, tblBienes, tblInhabiles): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)",
+      "el libro se guardó con «gnumeric», que no conserva las tablas de Excel (tblProgramas, tblBienes, tblInhabiles, tblPedimentos, tblClaves): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)",
     );
   });
 });

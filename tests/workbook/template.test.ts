@@ -33,7 +33,9 @@ describe("template asset", () => {
 
 describe("template content", () => {
   it("has the Spanish sheets, the catalog/version sheet hidden", () => {
-    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual(SHEET_LAYOUTS.map((s) => [s.name, s.state]));
+    // The reconciliation sheets (layout-reconcile.ts) come before the hidden catalog sheet, which stays last.
+    const core = SHEET_LAYOUTS.map((s) => [s.name, s.state]);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([...core.slice(0, -1), ["Pedimentos", "visible"], ["Claves", "visible"], ["Conciliación", "visible"], core[core.length - 1]]);
     expect(wb.getWorksheet("Catálogos")!.getCell("B2").value).toBe(TEMPLATE_VERSION);
   });
 
@@ -110,5 +112,27 @@ describe("template content", () => {
     expect(c.getCell("B6").numFmt).toBe("#,##0.00");
     expect(c.getCell("B15").numFmt).toBe("0.00%");
     expect(wb.getWorksheet("Empresa")!.getCell("B14").numFmt).toBe("dd/mm/yyyy");
+  });
+});
+
+describe("reconciliation sheets (issue #12)", () => {
+  it("ship the editable clave mapping (R54) as a table, the empty Pedimentos list and the Conciliación names", () => {
+    const { DEFAULT_CLAVES } = jest.requireActual("../../src/domain/reconcile/claves") as typeof import("../../src/domain/reconcile/claves");
+    const claves = wb.getWorksheet("Claves")! as unknown as { tables: Record<string, { table: { columns: { name: string }[]; rows: unknown[][] } }> };
+    expect(claves.tables.tblClaves!.table.columns.map((c) => c.name)).toEqual(["Clave", "Operación", "Tratamiento", "Revisar", "Confianza", "Nota"]);
+    const row = (r: number) => [1, 2, 3, 4, 5, 6].map((c) => wb.getWorksheet("Claves")!.getCell(r, c).value);
+    expect(row(6)).toEqual(["A1", "Exportación", "Exportación directa", "No", "Alta", "Exportación definitiva"]);
+    // Read back through the snapshot and the reader: the shipped table IS the default mapping.
+    const { readReconcileSheets } = jest.requireActual("../../src/workbook/reconcile-read") as typeof import("../../src/workbook/reconcile-read");
+    const { snapshotOf } = jest.requireActual("../../src/workbook/exceljs-adapter") as typeof import("../../src/workbook/exceljs-adapter");
+    const read = readReconcileSheets(snapshotOf(wb));
+    expect(read.clavesFromWorkbook).toBe(true);
+    expect(read.claves).toEqual(DEFAULT_CLAVES);
+    expect(read.issues).toEqual([]);
+    const ped = wb.getWorksheet("Pedimentos")! as unknown as { tables: Record<string, { table: { columns: { name: string }[] } }> };
+    expect(ped.tables.tblPedimentos!.table.columns.map((c) => c.name).slice(0, 6)).toEqual(["Pedimento", "Clave", "Operación", "Fecha de pago", "Valor en pesos", "Valor en dólares"]);
+    const names = new Map((wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => [n.name, n.ranges]));
+    expect(names.get("RAOCE_MATERIALIDAD")).toEqual(["'Conciliación'!$C$4"]);
+    expect(names.get("RAOCE_CONCILIACION")).toEqual(["'Conciliación'!$A$11"]);
   });
 });

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, ProgressBar, makeStyles, tokens } from "@fluen
 import { useId } from "react";
 import type { Strings } from "../strings";
 
-export type PaneAction = "insert" | "validate" | "calculate" | "settings" | "addRows";
+export type PaneAction = "insert" | "validate" | "calculate" | "settings" | "addRows" | "reconcile";
 
 export interface BusyState {
   action: PaneAction;
@@ -25,6 +25,8 @@ export interface ToolbarProps {
   onValidate(): void;
   onCalculate(): void;
   onToggleSettings(): void;
+  /** «Conciliar» (shown when the operations offer it). */
+  onReconcile?(): void;
 }
 
 interface ActionProps {
@@ -59,7 +61,7 @@ function Action({ label, hint, disabled, primary, pressed, onClick }: ActionProp
 }
 
 /** The pane's three actions and the settings toggle; progress is announced in a live region while an action runs. */
-export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onCalculate, onToggleSettings }: ToolbarProps) {
+export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onCalculate, onToggleSettings, onReconcile }: ToolbarProps) {
   const styles = useStyles();
   const running = busy !== null;
   return (
@@ -74,6 +76,7 @@ export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onC
         primary
         onClick={onCalculate}
       />
+      {onReconcile && <Action label={strings.reconcile} hint={strings.reconcileHint} disabled={running} onClick={onReconcile} />}
       <Action
         label={strings.settings}
         hint={strings.settingsHint}

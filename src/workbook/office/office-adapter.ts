@@ -16,6 +16,7 @@
  * Nothing here references the global `Excel` except the default `run`, so tests inject a fake (tests/workbook/office).
  */
 import { SHEET_LAYOUTS, SHEETS, SNAPSHOT_REQUEST, TABLES } from "../layout";
+import { RECONCILE_SHEET_LAYOUTS } from "../layout-reconcile";
 import {
   cellAddress,
   columnLetters,
@@ -541,7 +542,7 @@ function queueStep(ws: Excel.Worksheet, step: WriteStep): void {
 async function insertTemplate(context: Ctx, base64: string): Promise<InsertTemplateResult> {
   const wb = context.workbook;
   const refs = templateNameRefs();
-  const templateSheets = SHEET_LAYOUTS.map((s) => s.name as string);
+  const templateSheets = [...SHEET_LAYOUTS.map((s) => s.name as string), ...RECONCILE_SHEET_LAYOUTS.map((s) => s.name)];
 
   // ── sync 1: would anything clash? ──
   const sheets = wb.worksheets.load("items/name");

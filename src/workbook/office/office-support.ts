@@ -14,6 +14,7 @@ import {
   VERSION_CELL,
   VERSION_NAME,
 } from "../layout";
+import { RECONCILE_BLOCK, RECONCILE_NAMES, RECONCILE_SHEETS } from "../layout-reconcile";
 import { needsTextGuard, parseRange, rangeAddress, type CellValue } from "../port";
 
 // ─── Excel on the web's limits ──────────────────────────────────────────────────────────────────────────────────────
@@ -168,6 +169,8 @@ export function templateNameRefs(): TemplateNameRef[] {
     ...NAMED_CELLS.map((n) => ({ name: n.name, sheet: n.sheet as string, address: n.cell })),
     ...BLOCKS.map((b) => ({ name: b.anchorName, sheet: b.sheet as string, address: b.anchor })),
     { name: VERSION_NAME, sheet: SHEETS.catalogs, address: VERSION_CELL },
+    ...RECONCILE_NAMES.map((n) => ({ name: n.name, sheet: RECONCILE_SHEETS.reconciliation as string, address: n.cell })),
+    { name: RECONCILE_BLOCK.anchorName, sheet: RECONCILE_BLOCK.sheet, address: RECONCILE_BLOCK.anchor },
   ];
   Object.entries(CATALOGS).forEach(([name, items], i) => {
     const col = CATALOG_FIRST_COL + i;

@@ -17,6 +17,7 @@ import {
   VERSION_CELL,
   VERSION_NAME,
 } from "../../../src/workbook/layout";
+import { RECONCILE_BLOCK, RECONCILE_NAMES, RECONCILE_SHEETS, RECONCILE_SHEET_LAYOUTS, RECONCILE_TABLES } from "../../../src/workbook/layout-reconcile";
 import {
   cellAddress,
   columnLetters,
@@ -63,6 +64,8 @@ export interface LayoutWorkbookOptions {
   goodsRows?: number;
   /** Protect the sheets the layout protects (as the template does). */
   protect?: boolean;
+  /** Body rows of tblPedimentos (issue #12). */
+  pedimentos?: (FakeValue | null)[][];
 }
 
 /** Builds the fake workbook and the expected snapshot. */
@@ -96,6 +99,12 @@ export function layoutWorkbook(opts: LayoutWorkbookOptions = {}): { fx: FakeExce
   for (const t of TABLES) {
     fx.addTable(t.name, t.sheet, t.topLeft, t.columns.map((c) => c.header), rowsOf[t.name] ?? [], t.style);
   }
+  // The reconciliation sheets (layout-reconcile.ts), as the template lays them out.
+  for (const s of RECONCILE_SHEET_LAYOUTS) fx.addSheet(s.name, { visibility: "Visible" });
+  for (const n of RECONCILE_NAMES) fx.defineName(n.name, RECONCILE_SHEETS.reconciliation, n.cell);
+  fx.defineName(RECONCILE_BLOCK.anchorName, RECONCILE_BLOCK.sheet, RECONCILE_BLOCK.anchor);
+  const reconcileRows = (name: string) => (name === "tblPedimentos" ? opts.pedimentos ?? [] : []);
+  for (const t of RECONCILE_TABLES) fx.addTable(t.name, t.sheet, t.topLeft, t.columns.map((c) => c.header), reconcileRows(t.name), "TableStyleLight9");
   if (opts.protect ?? true) for (const s of SHEET_LAYOUTS) if (s.protect) fx.sheetByName(s.name)!.protection.protected = true;
 
   // ── the expected snapshot ──
@@ -103,7 +112,8 @@ export function layoutWorkbook(opts: LayoutWorkbookOptions = {}): { fx: FakeExce
   for (const name of SNAPSHOT_REQUEST.names) {
     const n = NAMED_CELLS.find((x) => x.name === name);
     const b = BLOCKS.find((x) => x.anchorName === name);
-    const where = n ? { sheet: n.sheet, address: n.cell } : b ? { sheet: b.sheet, address: b.anchor } : { sheet: SHEETS.catalogs, address: VERSION_CELL };
+    const r = RECONCILE_NAMES.find((x) => x.name === name);
+    const where = n ? { sheet: n.sheet, address: n.cell } : b ? { sheet: b.sheet, address: b.anchor } : r ? { sheet: RECONCILE_SHEETS.reconciliation, address: r.cell } : name === RECONCILE_BLOCK.anchorName ? { sheet: RECONCILE_BLOCK.sheet, address: RECONCILE_BLOCK.anchor } : { sheet: SHEETS.catalogs, address: VERSION_CELL };
     const seed = NAME_SEEDS[name];
     const snap: NameSnapshot = { found: true, ...where, values: [[(seed ?? null) as CellValue]] };
     names[name] = snap;
@@ -122,10 +132,15 @@ export function layoutWorkbook(opts: LayoutWorkbookOptions = {}): { fx: FakeExce
     };
     tables[t.name] = snap;
   }
+  for (const t of RECONCILE_TABLES) {
+    const tl = parseCell(t.topLeft)!;
+    const last = columnLetters(tl.col + t.columns.length - 1);
+    tables[t.name] = { found: true, sheet: t.sheet, headerAddress: `${t.topLeft}:${last}${tl.row}`, headers: t.columns.map((c) => c.header), bodyTopLeft: cellAddress({ row: tl.row + 1, col: tl.col }), rows: reconcileRows(t.name) as CellValue[][] };
+  }
   const expected: WorkbookSnapshot = {
     version: TEMPLATE_VERSION,
     date1904: false,
-    sheets: SHEET_LAYOUTS.map((s) => s.name),
+    sheets: [...SHEET_LAYOUTS.map((s) => s.name), ...RECONCILE_SHEET_LAYOUTS.map((s) => s.name)],
     names,
     tables,
   };

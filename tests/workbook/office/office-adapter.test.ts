@@ -104,7 +104,7 @@ describe("read()", () => {
     // A few entries spelled out, independent of the expectation builder.
     expect(snapshot.version).toBe(TEMPLATE_VERSION);
     expect(snapshot.date1904).toBe(false);
-    expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Reglas", "Catálogos"]);
+    expect(snapshot.sheets).toEqual(SHEET_LAYOUTS.map((s) => s.name));
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });
     expect(snapshot.names.RAOCE_FECHA_CORTE).toEqual({ found: true, sheet: "Empresa", address: "B14", values: [[null]] });
     expect(snapshot.names.RAOCE_CAPTURA).toEqual({ found: true, sheet: "Captura VUCEM", address: "A6", values: [[null]] });
@@ -438,7 +438,8 @@ describe("insertTemplate()", () => {
     expect(calls).toHaveLength(1);
     expect(fx.syncCount).toBe(3);
     expect(fx.value("Hoja1", "A1")).toBe("datos del usuario");
-    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", ...SHEET_LAYOUTS.map((s) => s.name)]);
+    // The template keeps the hidden catalog sheet last, after the reconciliation sheets.
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", "Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Pedimentos", "Claves", "Conciliación", "Catálogos"]);
     for (const s of SHEET_LAYOUTS) {
       expect(fx.sheetByName(s.name)!.protection).toEqual({ protected: true, options: officeProtectionOptions() });
       expect(fx.sheetByName(s.name)!.visibility).toBe(s.state === "hidden" ? "Hidden" : "Visible");

@@ -1,0 +1,118 @@
+/**
+ * After filing and between filings (R33, R34, R44–R49): one pure pass over the report document and its evaluation.
+ *
+ *   evaluateAfterFiling(input, result, today) → corrections per program, change notices, health issues
+ *
+ * The document carries the optional sections the workbook reader adds: `evidence` (rows of the Evidencia sheet),
+ * `changeNotices` (Avisos), `requirements` and `domiciles` (Requisitos), `contact` (letter data).
+ */
+import type { CalendarOptions } from "../calendar";
+import { isIsoDate, type IsoDate } from "../dates";
+import type { ReportResult } from "../evaluate";
+import { issue, type Issue } from "../issues";
+import { compareWithEvidence, correctionDeadline, correctionIssues, type Correction, type CorrectionDeadline } from "./corrections";
+import { capturedFields, inputsDigest, latestBlockFor, type EvidenceBlock } from "./evidence";
+import { evidenceBlocks, type EvidenceRow } from "./evidence-rows";
+import { evaluateHealth, type DomicileRow, type RequirementsInput } from "./health";
+import type { LetterParty } from "./letter";
+import { evaluateNotices, type ChangeNotice, type NoticeRow } from "./notices";
+
+export interface ProgramCorrections {
+  /** Document index of the program row. */
+  programIndex: number;
+  program: string;
+  number: string | null;
+  block: EvidenceBlock;
+  corrections: Correction[];
+  deadline: CorrectionDeadline;
+  /** The report inputs changed since the evidence (even when no captured value did). */
+  inputsChanged: boolean;
+}
+
+export interface AfterFilingResult {
+  evidence: EvidenceBlock[];
+  corrections: ProgramCorrections[];
+  notices: ChangeNotice[];
+  issues: Issue[];
+}
+
+export interface ContactInput {
+  representative?: unknown;
+  contactName?: unknown;
+  phone?: unknown;
+  email?: unknown;
+  place?: unknown;
+}
+
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const obj = <T>(v: unknown): T => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as T) : ({} as T));
+const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
+
+export function calendarOf(input: Record<string, unknown>): CalendarOptions {
+  return { extraNonBusinessDays: arr<unknown>(input.extraNonBusinessDays).filter(isIsoDate) };
+}
+
+export function evaluateAfterFiling(input: Record<string, unknown>, result: ReportResult, today: IsoDate): AfterFilingResult {
+  const calendar = calendarOf(input);
+  const issues: Issue[] = [];
+  const evidence = evidenceBlocks(arr<EvidenceRow>(input.evidence));
+  const digest = evidence.length ? inputsDigest(input) : "";
+
+  const corrections: ProgramCorrections[] = [];
+  for (const p of result.programs) {
+    const block = latestBlockFor(evidence, p.type, p.number);
+    if (!block || !isIsoDate(block.filedOn)) continue;
+    const current = capturedFields(input, result, p.index);
+    if (!current) continue;
+    const list = compareWithEvidence(block, current);
+    const deadline = correctionDeadline(block.filedOn, calendar);
+    const inputsChanged = !!block.inputsSha256 && block.inputsSha256 !== digest;
+    corrections.push({ programIndex: p.index, program: p.type, number: p.number, block, corrections: list, deadline, inputsChanged });
+    issues.push(...correctionIssues(block, list, today, calendar, `programs[${p.index}].filedOn`));
+    if (list.length === 0 && inputsChanged) {
+      issues.push(issue("info", "INPUTS_CHANGED_AFTER_FILING", `programs[${p.index}].filedOn`, `${p.type}${p.number ? ` ${p.number}` : ""}: los datos del libro cambiaron después de la presentación (bloque ${block.block} de Evidencia), pero ningún valor capturado en VUCEM cambió: no hace falta carta de corrección.`, `${p.type}: the workbook data changed after filing, but no value captured in VUCEM did: no correction letter is needed.`, "R33"));
+    }
+  }
+
+  const n = evaluateNotices(arr<NoticeRow>(input.changeNotices), today, calendar);
+  issues.push(...n.issues);
+
+  const held = result.programs.map((p) => p.type);
+  const procedureDue =
+    result.programs.some((p) => p.obliged && (p.status === "EN_PLAZO" || p.status === "SUSPENDIDO")) ||
+    n.notices.some((x) => x.status === "pendiente" || x.status === "vencido") ||
+    corrections.some((c) => c.corrections.length > 0);
+  issues.push(
+    ...evaluateHealth({
+      requirements: obj<RequirementsInput>(input.requirements),
+      domiciles: arr<DomicileRow>(input.domiciles),
+      heldPrograms: held,
+      procedureDue,
+      today,
+    }),
+  );
+  return { evidence, corrections, notices: n.notices, issues };
+}
+
+/** Who signs and whom the SE calls back: from the Requisitos sheet's contact section and the company. */
+export function letterParty(input: Record<string, unknown>, program: { type: string; number: string | null }): LetterParty {
+  const c = obj<ContactInput>(input.contact);
+  const company = obj<Record<string, unknown>>(input.company);
+  return {
+    companyName: text(company.name),
+    rfc: text(company.rfc)?.toUpperCase().replace(/[\s-]/g, "") ?? null,
+    programType: program.type,
+    programNumber: program.number,
+    representative: text(c.representative),
+    contactName: text(c.contactName),
+    phone: text(c.phone),
+    email: text(c.email),
+    place: text(c.place),
+  };
+}
+
+export { correctionLetter, noticeLetter, type LetterContent, type LetterParty } from "./letter";
+export { NOTICE_TYPES, NOTICE_LABELS, type ChangeNotice } from "./notices";
+export { capturedFields, inputsDigest, type EvidenceBlock, type CapturedField } from "./evidence";
+export { evidenceCells, EVIDENCE_SECTIONS } from "./evidence-rows";
+export type { Correction } from "./corrections";

@@ -1,3 +1,5 @@
+import { AFTER_FILING_LABELS } from "./after-filing/labels";
+
 /** Human names of the input fields (Spanish as VUCEM and the template call them, English for en-US Office). */
 export interface Label {
   es: string;
@@ -47,6 +49,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   "settings.altexIndirectFactor": { es: "Factor de exportación indirecta ALTEX", en: "ALTEX indirect-export factor" },
   "settings.ecexMinExportsUsd": { es: "Mínimo ECEX en USD", en: "ECEX minimum (USD)" },
   "settings.ecexMinExportShare": { es: "Mínimo ECEX en %", en: "ECEX minimum (%)" },
+  ...AFTER_FILING_LABELS,
 };
 
 /** Label of a path such as `goods[3].tariffCode` (row indexes are dropped for the lookup). */

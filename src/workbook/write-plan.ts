@@ -4,6 +4,7 @@
  * Every value is plain (number / string / boolean / null): dates as serials in the workbook's date system.
  */
 import type { IsoDate } from "../domain/dates";
+import type { ChangeNotice } from "../domain/after-filing/notices";
 import type { ProgramResult } from "../domain/evaluate";
 import { formatTariffCode } from "../domain/tariff";
 import type { UsableAnalysis } from "./analyze";
@@ -15,6 +16,7 @@ import {
   type BlockLayout,
   type GoodOutputKey,
   type NamedOutputKey,
+  type NoticeOutputKey,
   type ProgramOutputKey,
 } from "./layout";
 import {
@@ -239,6 +241,15 @@ function blockWrite(b: BlockLayout, snapshot: WorkbookSnapshot, rows: PlanValue[
   return { sheet: s.sheet, anchor: cellAddress(r.start), width: b.headers.length, rows, columnFormats: b.formats };
 }
 
+/** Avisos: deadline, safe date and status of a change notice (R34/R49). */
+function noticeOutput(key: NoticeOutputKey, n: ChangeNotice | undefined, date1904: boolean): PlainValue {
+  if (!n) return null;
+  if (key === "noticeDeadline") return n.deadline ? isoToSerial(n.deadline, date1904) : null;
+  if (key === "noticeSafeDeadline") return n.safeDeadline ? isoToSerial(n.safeDeadline, date1904) : null;
+  const left = n.status === "pendiente" && n.businessDaysLeft !== null ? ` (${n.businessDaysLeft === 0 ? "vence hoy" : `faltan ${n.businessDaysLeft} días hábiles`})` : "";
+  return n.status === "sin fecha" ? "Sin fecha del cambio" : `${n.status[0]!.toUpperCase()}${n.status.slice(1)}${left}`;
+}
+
 /** The plan for `fill` / the add-in: outputs only. `computedAt` is the date stamped next to the outputs. */
 export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, computedAt: IsoDate): WritePlan {
   const plan: WritePlan = { ranges: [], blocks: [], unprotect: [] };
@@ -278,6 +289,7 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
           const key = c.output as GoodOutputKey;
           return [g && key === "closingInventory" ? g.closingInventory : null];
         }
+        if (t.path === "changeNotices") return [noticeOutput(c.output as NoticeOutputKey, a.afterFiling.notices[docIndex], date1904)];
         return [null];
       });
       const start = { row: tl.row, col: tl.col + j };

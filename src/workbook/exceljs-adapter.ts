@@ -212,6 +212,10 @@ function setStyle(cell: Cell, patch: Partial<Style>): void {
 
 /** Applies a plan to an ExcelJS workbook. Writes only the plan's cells. */
 export function applyPlan(wb: Workbook, plan: WritePlan): void {
+  for (const g of plan.growTables ?? []) {
+    const r = parseRange(g.range);
+    if (r) ensureTableRows(wb, { name: g.table } as TableLayout, r.end.row - r.start.row);
+  }
   for (const w of plan.ranges) {
     const ws = wb.getWorksheet(w.sheet);
     const r = parseRange(w.address);

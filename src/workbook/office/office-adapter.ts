@@ -19,6 +19,7 @@ import {
   isLinkValue,
   parseCell,
   parseRange,
+  quoteSheet,
   type CellValue,
   type MissingSnapshot,
   type NameSnapshot,
@@ -442,6 +443,8 @@ async function applyPlan(context: Ctx, plan: WritePlan): Promise<void> {
 
   try {
     for (const name of protectedSheets) sheet(name).protection.unprotect();
+    // Append-only tables (Evidencia) grow before their new rows are written (ExcelApi 1.13; never shrinks).
+    for (const g of plan.growTables ?? []) context.workbook.tables.getItem(g.table).resize(`${quoteSheet(g.sheet)}!${g.range}`);
     if (batches.length === 0) {
       protect();
       await context.sync();

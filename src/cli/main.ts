@@ -3,6 +3,8 @@ import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
 import { checkCommand } from "./commands/check";
 import { fillCommand } from "./commands/fill";
+import { presentadoCommand } from "./commands/presentado";
+import { avisoCambioCommand, cartaCorreccionCommand } from "./commands/letters";
 import { layoutCommand } from "./commands/layout";
 import { statusCommand } from "./commands/status";
 import { templateCommand } from "./commands/template";
@@ -21,6 +23,10 @@ Uso:
   raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
   raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
                                                             escribe plazos, estado, cifras, Problemas y Captura VUCEM
+  raoce presentado <libro.xlsx> --fecha D --folio F [--programa P] [--preparo N] [--reviso N] [--reemplazar]
+                   (--out salida.xlsx | --in-place)          registra la presentación y su evidencia
+  raoce carta-correccion <libro.xlsx> [--programa P] --out carta.docx [--force]   carta «ERROR RAOCE» (dice / debe decir)
+  raoce aviso-cambio <libro.xlsx> [--fila N] --out aviso.docx [--force]          escrito libre de un aviso de cambio
 
 Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
 Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
@@ -35,6 +41,9 @@ const COMMANDS: Record<string, Command> = {
   layout: layoutCommand,
   check: checkCommand,
   fill: fillCommand,
+  presentado: presentadoCommand,
+  "carta-correccion": cartaCorreccionCommand,
+  "aviso-cambio": avisoCambioCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

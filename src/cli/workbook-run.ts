@@ -8,6 +8,7 @@ import type { WorkbookSnapshot } from "../workbook/port";
 import type { LocatedIssue } from "../workbook/read-input";
 import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { summaryText } from "../workbook/write-plan";
+import { afterFilingLines } from "./after-filing-text";
 import { printable } from "./format";
 
 export type FileOutcome =
@@ -76,6 +77,7 @@ export function fileSummary(file: string, a: UsableAnalysis): string {
   }
   const next = nextDeadline(r.programs);
   if (next) lines.push(`  Próximo: ${next}`);
+  lines.push(...afterFilingLines(a));
   lines.push(`  ${summaryText(a.summary)}`);
   for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
   return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one

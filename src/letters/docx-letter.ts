@@ -39,7 +39,7 @@ function table(t: NonNullable<LetterContent["table"]>): Table {
 export function letterDocument(c: LetterContent): Document {
   const children: (Paragraph | Table)[] = [];
   // The sender's note: a shaded box above the letter, to delete before printing on letterhead.
-  for (const line of c.senderNote) children.push(p(`Nota para quien envía (borre antes de imprimir): ${line}`, { italic: true, size: 18, color: "7F6000", after: 80 }));
+  for (const line of c.senderNote) children.push(p(`Nota para quien envía (borre antes de imprimir): ${line}`, { italic: true, size: 18, color: "7F6000", after: 80, align: AlignmentType.LEFT }));
   children.push(p("", { after: 120 }));
   children.push(p(c.dateLine, { align: AlignmentType.RIGHT, after: 240 }));
   children.push(p(`Para: ${c.to.join("; ")}`, { align: AlignmentType.LEFT, after: 60 }));

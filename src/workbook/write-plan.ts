@@ -246,7 +246,7 @@ function noticeOutput(key: NoticeOutputKey, n: ChangeNotice | undefined, date190
   if (!n) return null;
   if (key === "noticeDeadline") return n.deadline ? isoToSerial(n.deadline, date1904) : null;
   if (key === "noticeSafeDeadline") return n.safeDeadline ? isoToSerial(n.safeDeadline, date1904) : null;
-  const left = n.status === "pendiente" && n.businessDaysLeft !== null ? ` (${n.businessDaysLeft === 0 ? "vence hoy" : `faltan ${n.businessDaysLeft} días hábiles`})` : "";
+  const left = n.status === "pendiente" && n.businessDaysLeft !== null ? ` (${n.businessDaysLeft === 0 ? "vence hoy" : n.businessDaysLeft === 1 ? "falta 1 día hábil" : `faltan ${n.businessDaysLeft} días hábiles`})` : "";
   return n.status === "sin fecha" ? "Sin fecha del cambio" : `${n.status[0]!.toUpperCase()}${n.status.slice(1)}${left}`;
 }
 

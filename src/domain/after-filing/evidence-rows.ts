@@ -54,6 +54,7 @@ export function evidenceCells(b: EvidenceBlock, origins: Record<string, string |
   return rows;
 }
 
+const NUMERIC_KEY = /^(totalSales|totalExports|totalImports|goods\.\d+\.totalVolume)$/;
 const text = (v: unknown): string | null => (v === undefined || v === null || v === "" ? null : String(v).trim());
 
 /** Rows back into blocks (rows of one block need not be contiguous). Rows without a block number are ignored. */
@@ -90,7 +91,10 @@ export function evidenceBlocks(rows: readonly EvidenceRow[]): EvidenceBlock[] {
       else if (key === "computedAt") b.computedAt = isIsoDate(v) ? v : (text(v) ?? "");
       else if (key === "preparedBy" || key === "reviewedBy" || key === "exchangeRateSource" || key === "inputsSha256") (b as unknown as Record<string, unknown>)[key] = text(v) ?? (key === "inputsSha256" ? "" : null);
     } else {
-      const f: CapturedField = { key, label: text(r.label) ?? key, value: typeof r.value === "number" ? r.value : text(r.value), source: null };
+      // Figures and volumes are numbers (the Valor column is read as text); codes such as "83-2019" stay text.
+      const raw = typeof r.value === "number" ? r.value : text(r.value);
+      const numeric = NUMERIC_KEY.test(key) && typeof raw === "string" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+      const f: CapturedField = { key, label: text(r.label) ?? key, value: numeric, source: null };
       b.captured.push(f);
     }
   }

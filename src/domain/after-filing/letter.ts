@@ -5,7 +5,7 @@
 import { longDateEs, type IsoDate } from "../dates";
 import type { Correction, CorrectionDeadline } from "./corrections";
 import type { ChangeNotice } from "./notices";
-import { NOTICE_TYPES } from "./notices";
+import { NOTICE_TYPES, noticeBasis } from "./notices";
 
 export const SE_MAILBOX: Record<string, string> = {
   IMMEX: "atencion.immex@economia.gob.mx",
@@ -95,12 +95,12 @@ export function correctionLetter(input: {
     dateLine: dateLine(party, input.today),
     addressee: ["Secretaría de Economía", `Atención: ${party.programType === "PROSEC" ? "PROSEC" : "IMMEX"} — Reporte Anual de Operaciones de Comercio Exterior`, "P r e s e n t e"],
     paragraphs: [
-      `${dash(party.representative)}, en mi carácter de representante legal de ${dash(party.companyName)}, con RFC ${dash(party.rfc)}, titular del programa ${program}, manifiesto que en el Reporte Anual de Operaciones de Comercio Exterior${input.fiscalYear ? ` del ejercicio ${input.fiscalYear}` : ""} presentado el ${longDateEs(input.filedOn)} con folio ${input.folio} se capturaron por error los datos siguientes, que deben leerse como se indica:`,
+      `${dash(party.representative)}, en mi carácter de representante legal de ${dash(party.companyName)}, con RFC ${dash(party.rfc)}, titular del programa ${program}, manifiesto que en el Reporte Anual de Operaciones de Comercio Exterior${input.fiscalYear ? ` del ejercicio ${input.fiscalYear}` : ""} presentado el ${longDateEs(input.filedOn)} con folio ${input.folio} se capturaron por error los datos siguientes, que deben leerse como se indica (cifras en miles de pesos, como se capturan en VUCEM):`,
     ],
     table: { headers: ["Dato", "Dice", "Debe decir"], rows: corrections.map((c) => [c.label, c.said, c.shouldSay]) },
     closingParagraphs: [
       "Solicito se tenga por presentada la presente aclaración en los términos de la Guía del Reporte Anual de Operaciones de Comercio Exterior, dentro de los 5 días hábiles posteriores a su presentación.",
-      `Razón social: ${dash(party.companyName)}. RFC: ${dash(party.rfc)}. Programa: ${party.programType}, número ${dash(party.programNumber)}.`,
+      `Razón social: ${dash(party.companyName).replace(/\.$/, "")}. RFC: ${dash(party.rfc)}. Programa: ${party.programType}, número ${dash(party.programNumber)}.`,
       contactLine(party),
     ],
     attachments: ["Documento que acredita la personalidad del representante legal.", "Declaración anual presentada ante el SAT."],
@@ -120,14 +120,14 @@ export function noticeLetter(input: { party: LetterParty; notice: ChangeNotice; 
     subject: `AVISO DE CAMBIO / ${party.rfc ?? "(RFC)"} / ${what}`,
     senderNote: notice.deadline
       ? [
-          `Enviar a ${mailboxesFor(party.programType)[0]} a más tardar el ${longDateEs(notice.deadline)} (10 días hábiles desde el ${longDateEs(notice.occurredOn!)}, regla 1.3.12 de las Reglas de la SE, DOF 12 de febrero de 2026; fecha segura contando solo fines de semana: ${longDateEs(notice.safeDeadline!)}).`,
+          `Enviar a ${mailboxesFor(party.programType)[0]} a más tardar el ${longDateEs(notice.deadline)} (10 días hábiles desde el ${longDateEs(notice.occurredOn!)}, ${noticeBasis(notice.occurredOn)}; fecha segura contando solo fines de semana: ${longDateEs(notice.safeDeadline!)}).`,
           "Borrador de escrito libre: revise y complete los datos antes de firmar.",
         ]
       : ["Borrador de escrito libre: revise y complete los datos antes de firmar."],
     dateLine: dateLine(party, input.today),
     addressee: ["Secretaría de Economía", `Atención: programa ${party.programType}`, "P r e s e n t e"],
     paragraphs: [
-      `${dash(party.representative)}, en mi carácter de representante legal de ${dash(party.companyName)}, con RFC ${dash(party.rfc)}, titular del programa ${program}, con fundamento en la regla 1.3.12 de las Reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía, informo el siguiente cambio:`,
+      `${dash(party.representative)}, en mi carácter de representante legal de ${dash(party.companyName)}, con RFC ${dash(party.rfc)}, titular del programa ${program}, con fundamento en ${notice.occurredOn && notice.occurredOn < "2026-02-13" ? "las Reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía (DOF 9 de mayo de 2022)" : "la regla 1.3.12 de las Reglas y criterios de carácter general en materia de comercio exterior de la Secretaría de Economía"}, informo el siguiente cambio:`,
     ],
     table: {
       headers: ["Concepto", "Dato"],

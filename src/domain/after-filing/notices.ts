@@ -35,6 +35,13 @@ export function parseNoticeType(text: unknown): NoticeType | null {
   return NOTICE_TYPES.find((n) => fold(n.label) === t || fold(n.key) === t || fold(n.labelEn) === t) ?? NOTICE_TYPES.find((n) => fold(n.label).startsWith(t) && t.length >= 5) ?? null;
 }
 
+/** The rule that sets the 10-business-day term on the date of the change (rule 1.3.12 is in force from 13-Feb-2026). */
+export function noticeBasis(occurredOn: IsoDate | null): string {
+  return !occurredOn || occurredOn >= "2026-02-13"
+    ? "regla 1.3.12 de las Reglas de la SE, DOF 12 de febrero de 2026"
+    : "Reglas y criterios de carácter general en materia de comercio exterior de la SE, DOF 9 de mayo de 2022";
+}
+
 export type NoticeStatus = "pendiente" | "presentado" | "presentado fuera de plazo" | "vencido" | "sin fecha";
 
 export interface NoticeRow {
@@ -93,7 +100,7 @@ export function evaluateNotices(rows: readonly NoticeRow[], today: IsoDate, cale
         issues.push(issue("error", "NOTICE_BEFORE_CHANGE", `${at}.notifiedOn`, `Aviso de cambio, fila ${index + 1} (${label}): la fecha de aviso (${longDateEs(notifiedOn)}) es anterior a la del cambio (${longDateEs(occurredOn)}); revise ambas fechas.`, `Change notice, row ${index + 1}: the notice date is before the change date; check both dates.`, "R34"));
       }
       if (notifiedOn > deadline) {
-        issues.push(issue("warning", "NOTICE_LATE", `${at}.notifiedOn`, `Aviso de cambio, fila ${index + 1} (${label}): se presentó el ${longDateEs(notifiedOn)}, después del plazo de 10 días hábiles (${longDateEs(deadline)}, regla 1.3.12 de la SE). Conserve el acuse; la SE puede considerarlo al verificar el programa.`, `Change notice, row ${index + 1} (${label}): filed on ${longDateEn(notifiedOn)}, after the 10-business-day term (${longDateEn(deadline)}).`, "R34"));
+        issues.push(issue("warning", "NOTICE_LATE", `${at}.notifiedOn`, `Aviso de cambio, fila ${index + 1} (${label}): se presentó el ${longDateEs(notifiedOn)}, después del plazo de 10 días hábiles (${longDateEs(deadline)}, ${noticeBasis(occurredOn)}). Conserve el acuse; la SE puede considerarlo al verificar el programa.`, `Change notice, row ${index + 1} (${label}): filed on ${longDateEn(notifiedOn)}, after the 10-business-day term (${longDateEn(deadline)}).`, "R34"));
         return { ...base, status: "presentado fuera de plazo", businessDaysLeft: null };
       }
       if (!folio) {
@@ -102,12 +109,12 @@ export function evaluateNotices(rows: readonly NoticeRow[], today: IsoDate, cale
       return { ...base, status: "presentado", businessDaysLeft: null };
     }
     if (today > deadline) {
-      issues.push(issue("error", "NOTICE_OVERDUE", `${at}.notifiedOn`, `Aviso de cambio vencido, fila ${index + 1} (${label}): el cambio del ${longDateEs(occurredOn)} debía avisarse a la SE a más tardar el ${longDateEs(deadline)} (10 días hábiles, regla 1.3.12 de la SE). No avisar es causal del procedimiento de cancelación: preséntelo cuanto antes (borrador con «Aviso de cambio» o raoce aviso-cambio) y anote la fecha y el folio.`, `Overdue change notice, row ${index + 1} (${label}): the change of ${longDateEn(occurredOn)} had to be notified by ${longDateEn(deadline)} (10 business days, SE rule 1.3.12). File it as soon as possible and record the date and folio.`, "R34"));
+      issues.push(issue("error", "NOTICE_OVERDUE", `${at}.notifiedOn`, `Aviso de cambio vencido, fila ${index + 1} (${label}): el cambio del ${longDateEs(occurredOn)} debía avisarse a la SE a más tardar el ${longDateEs(deadline)} (10 días hábiles, ${noticeBasis(occurredOn)}). No avisar es causal del procedimiento de cancelación: preséntelo cuanto antes (borrador con «Aviso de cambio» o raoce aviso-cambio) y anote la fecha y el folio.`, `Overdue change notice, row ${index + 1} (${label}): the change of ${longDateEn(occurredOn)} had to be notified by ${longDateEn(deadline)} (10 business days, SE rule 1.3.12). File it as soon as possible and record the date and folio.`, "R34"));
       return { ...base, status: "vencido", businessDaysLeft: null };
     }
     const left = businessDaysBetween(today, deadline, calendar);
     const soon = left <= 5;
-    issues.push(issue(soon ? "warning" : "info", "NOTICE_PENDING", `${at}.notifiedOn`, `Aviso de cambio pendiente, fila ${index + 1} (${label}): avise a la SE a más tardar el ${longDateEs(deadline)} (${left === 0 ? "hoy" : `faltan ${left} días hábiles`}; fecha segura contando solo fines de semana: ${longDateEs(safeDeadline)}; regla 1.3.12 de la SE). Borrador con «Aviso de cambio» o raoce aviso-cambio.`, `Pending change notice, row ${index + 1} (${label}): notify the SE by ${longDateEn(deadline)} (${left} business days left; safe date ${longDateEn(safeDeadline)}).`, "R34"));
+    issues.push(issue(soon ? "warning" : "info", "NOTICE_PENDING", `${at}.notifiedOn`, `Aviso de cambio pendiente, fila ${index + 1} (${label}): avise a la SE a más tardar el ${longDateEs(deadline)} (${left === 0 ? "vence hoy" : left === 1 ? "falta 1 día hábil" : `faltan ${left} días hábiles`}; fecha segura contando solo fines de semana: ${longDateEs(safeDeadline)}; ${noticeBasis(occurredOn)}). Borrador con «Aviso de cambio» o raoce aviso-cambio.`, `Pending change notice, row ${index + 1} (${label}): notify the SE by ${longDateEn(deadline)} (${left} business days left; safe date ${longDateEn(safeDeadline)}).`, "R34"));
     return { ...base, status: "pendiente", businessDaysLeft: left };
   });
   return { notices, issues };

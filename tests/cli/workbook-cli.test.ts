@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { run } from "../../src/cli/main";
+import { TEMPLATE_VERSION } from "../../src/workbook/layout";
 
 const NOW = new Date("2025-05-20T18:00:00Z");
 const ROOT = join(__dirname, "..", "..");
@@ -18,7 +19,7 @@ describe("raoce template", () => {
   it("writes the template and refuses to overwrite without --force", async () => {
     const out = join(dir, "plantilla.xlsx");
     const r1 = await run(["template", "--out", out], NOW);
-    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Plantilla RAOCE 1.0.0") });
+    expect(r1).toMatchObject({ exitCode: 0, stdout: expect.stringContaining(`Plantilla RAOCE ${TEMPLATE_VERSION}`) });
     const r2 = await run(["template", "--out", out], NOW);
     expect(r2).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/ya existe .*--force/) });
     expect((await run(["template", "--out", out, "--force"], NOW)).exitCode).toBe(0);
@@ -31,7 +32,7 @@ describe("raoce layout", () => {
     const r = await run(["layout", "--json"], NOW);
     expect(r.exitCode).toBe(0);
     const body = JSON.parse(r.stdout);
-    expect(body.version).toBe("1.0.0");
+    expect(body.version).toBe(TEMPLATE_VERSION);
     expect(body.inputs).toEqual(expect.arrayContaining([
       expect.objectContaining({ name: "RAOCE_RFC", sheet: "Empresa", ref: "B6", path: "company.rfc" }),
       expect.objectContaining({ name: "tblProgramas[Programa]", sheet: "Programas", ref: "tblProgramas[Programa]", path: "programs[].type" }),
@@ -121,7 +122,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
     expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/<Application>LibreOffice\/7\.4/);
     expect(zip.file(/^xl\/theme\//)).toEqual([]);
     const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
-    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblInhabiles", "tblProgramas"]);
+    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblAvisos", "tblBienes", "tblDomicilios", "tblEvidencia", "tblInhabiles", "tblProgramas"]);
     for (const t of tables) expect(t).not.toContain("<tableStyleInfo");
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="RAOCE_VERSION_PLANTILLA" vbProcedure="false">Catálogos!$B$2<');
   });

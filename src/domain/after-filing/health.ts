@@ -54,10 +54,9 @@ export function evaluateHealth(ctx: HealthContext): Issue[] {
   const r = ctx.requirements;
   const { today } = ctx;
   const anything = Object.values(r).some((v) => v !== undefined && v !== null && v !== "") || ctx.domiciles.length > 0;
-  if (!anything) {
-    out.push(issue("info", "REQUIREMENTS_EMPTY", "requirements", "Requisitos del programa: registre en la hoja Requisitos la vigencia de la e.firma, la última opinión de cumplimiento (32-D), los domicilios, la última revisión de las listas 69/69-B y el último mes reportado al INEGI; RAOCE los convierte en alertas (un tercio de las cancelaciones de 2023 fue por requisitos, no por el reporte).", "Program requirements: record on the Requisitos sheet the e.firma expiry, the last 32-D opinion, the domiciles, the last 69/69-B check and the last month reported to INEGI; RAOCE turns them into alerts.", "R44"));
-    return out;
-  }
+  // Nothing recorded yet: no alerts (the Requisitos sheet itself asks for the dates; a note on every workbook would
+  // only be noise). Once anything is recorded, what is missing is noted.
+  if (!anything) return out;
 
   // R44 e.firma.
   const efirma = date(r.efirmaExpiry);

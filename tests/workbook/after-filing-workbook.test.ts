@@ -13,7 +13,7 @@ import { writeInputs } from "../../src/workbook/exceljs-adapter";
 import type { OpenedWorkbook } from "../../src/workbook/xlsx-file";
 import { exampleDoc, reopen, workbookFor } from "./xlsx/helpers";
 
-const base = () => ({ ...exampleDoc("immex-industrial"), asOf: "2025-05-28" });
+const base = (): Record<string, unknown> => ({ ...exampleDoc("immex-industrial"), asOf: "2025-05-28" });
 
 async function analyze(o: OpenedWorkbook, today: string) {
   const snap = await o.adapter.read();

@@ -36,6 +36,8 @@ import type { Strings } from "./strings";
  */
 type SettingsPanelModule = typeof import("./components/SettingsPanel");
 type OutsideOfficeModule = typeof import("./components/OutsideOffice");
+type AfterFilingPanelModule = typeof import("./components/AfterFilingPanel");
+const AfterFilingPanel = lazy(() => import("./components/AfterFilingPanel" as string) as Promise<AfterFilingPanelModule>);
 const SettingsPanel = lazy(() => import("./components/SettingsPanel" as string) as Promise<SettingsPanelModule>);
 const OutsideOffice = lazy(() => import("./components/OutsideOffice" as string) as Promise<OutsideOfficeModule>);
 
@@ -149,6 +151,7 @@ export function App({ operations, strings }: AppProps) {
   const [result, setResult] = useState<ReportResult | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [settings, setSettings] = useState<SettingsState | null>(null);
+  const [afterFilingOpen, setAfterFilingOpen] = useState(false);
 
   const parsed = useMemo(() => (settings ? parseDraft(settings.draft, strings) : null), [settings, strings]);
   const change: SettingsChange | "invalid" = useMemo(() => {
@@ -281,7 +284,14 @@ export function App({ operations, strings }: AppProps) {
         onValidate={onValidate}
         onCalculate={onCalculate}
         onToggleSettings={onToggleSettings}
+        afterFilingOpen={afterFilingOpen}
+        {...(operations.markFiled ? { onToggleAfterFiling: () => setAfterFilingOpen(!afterFilingOpen) } : {})}
       />
+      {afterFilingOpen && (
+        <Suspense fallback={<Loading strings={strings} />}>
+          <AfterFilingPanel strings={strings} operations={operations} onIssues={setIssues} />
+        </Suspense>
+      )}
       {error && <ErrorBar strings={strings} error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">

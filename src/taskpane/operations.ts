@@ -39,6 +39,21 @@ export type InsertOutcome =
 export type ProgressStage = "inserting" | "saving" | "reading" | "validating" | "writing";
 export type OnStage = (stage: ProgressStage) => void;
 
+/** «Marcar como presentado» (issue #13). `program` is needed only when several programs file. */
+export interface MarkFiledRequest {
+  filedOn: string;
+  folio: string;
+  program?: string;
+  preparedBy?: string;
+  reviewedBy?: string;
+  replace?: boolean;
+}
+
+/** What an after-filing action did; `reason` (Spanish, from the rules) says why nothing was done. */
+export type AfterFilingOutcome =
+  | { ok: true; block?: { number: number; program: string; folio: string }; delivered?: { how: "download"; file: string } | { how: "sheet"; sheet: string }; notes: string[]; issues?: LocatedIssue[] }
+  | { ok: false; reason: string };
+
 export interface PaneOperations {
   insertTemplate(): Promise<InsertOutcome>;
   /** Reads the workbook (writing `change` first, when the user changed settings in the pane) and lists the issues. */
@@ -50,6 +65,10 @@ export interface PaneOperations {
   readSettings(): Promise<PaneSettings>;
   /** Writes only the changed settings into their input cells; returns the settings as now stored. */
   writeSettings(change: SettingsChange): Promise<PaneSettings>;
+  /** After filing (optional: a host or a test may not offer it). One read and one write each. */
+  markFiled?(request: MarkFiledRequest): Promise<AfterFilingOutcome>;
+  /** The correction letter or a change notice's escrito libre: downloaded as .docx, or written into a printable sheet. */
+  letter?(kind: "correction" | "notice", options: { program?: string; row?: number }): Promise<AfterFilingOutcome>;
 }
 
 export const summarize = summarizeIssues;
@@ -71,5 +90,7 @@ export function createExcelOperations(): PaneOperations {
     selectCell: async (location) => (await real()).selectCell(location),
     readSettings: async () => (await real()).readSettings(),
     writeSettings: async (change) => (await real()).writeSettings(change),
+    markFiled: async (request) => (await real()).markFiled!(request),
+    letter: async (kind, options) => (await real()).letter!(kind, options),
   };
 }

@@ -147,7 +147,9 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
   );
 
   // 5. Recompute the outputs as they are after the filing: the same snapshot with the new cells.
-  const after = structuredClone(snapshot);
+  // A copy of the two tables that change (the rest is shared, read-only).
+  const copyTable = (t: TableSnapshot): TableSnapshot => ({ ...t, rows: t.rows.map((r) => [...r]) });
+  const after: WorkbookSnapshot = { ...snapshot, tables: { ...snapshot.tables, [PROGRAMS_TABLE.name]: copyTable(progSnap), [EVIDENCE_TABLE.name]: copyTable(evSnap) } };
   const progAfter = after.tables[PROGRAMS_TABLE.name] as TableSnapshot;
   progAfter.rows[bodyRow]![fCol] = isoToSerial(o.filedOn, date1904);
   progAfter.rows[bodyRow]![folioCol] = folio;

@@ -57,7 +57,7 @@ export const AF_SHEET_LAYOUTS: SheetLayout[] = [
     state: "visible",
     protect: true,
     optional: true,
-    widths: [46, 30, 24, 22],
+    widths: [46, 40, 24, 22],
     sections: { 4: "Requisitos (fechas que registra el despacho)", 12: "Datos para las cartas (corrección y avisos)", 19: "Domicilios registrados en el programa" },
   },
 ];
@@ -90,7 +90,7 @@ export const AF_TABLES: TableLayout[] = [
     style: "TableStyleLight9",
     columns: [
       { header: "Tipo de domicilio", kind: "input", field: "kind", type: "list", validation: { list: "RAOCE_LISTA_DOMICILIO_TIPO", strict: false }, width: 46 },
-      { header: "Domicilio", kind: "input", field: "address", type: "text", width: 30 },
+      { header: "Domicilio", kind: "input", field: "address", type: "text", width: 40 },
       { header: "Registrado en el programa", kind: "input", field: "registered", type: "boolean", validation: { list: "RAOCE_LISTA_SINO", strict: true }, width: 24 },
       { header: "Estado ante el SAT", kind: "input", field: "status", type: "list", validation: { list: "RAOCE_LISTA_DOMICILIO_ESTADO", strict: false }, width: 22 },
     ],
@@ -104,7 +104,7 @@ export const AF_TABLES: TableLayout[] = [
     description: "los avisos de cambio",
     style: "TableStyleLight9",
     columns: [
-      { header: "Tipo de cambio", kind: "input", field: "type", type: "list", validation: { list: "RAOCE_LISTA_AVISOS", strict: false }, width: 34 },
+      { header: "Tipo de cambio", kind: "input", field: "type", type: "list", validation: { list: "RAOCE_LISTA_AVISOS", strict: false }, width: 46 },
       { header: "Descripción", kind: "input", field: "description", type: "text", width: 40 },
       { header: "Fecha en que ocurrió", kind: "input", field: "occurredOn", type: "date", numberFormat: DATE, width: 13 },
       { header: "Fecha en que se avisó", kind: "input", field: "notifiedOn", type: "date", numberFormat: DATE, width: 13 },

@@ -9,6 +9,9 @@ import { afterFilingOperations } from "../../src/taskpane/after-filing-operation
 import type { AfterFilingOutcome } from "../../src/taskpane/operations";
 import { EN } from "../../src/taskpane/strings-en";
 import { writeInputs } from "../../src/workbook/exceljs-adapter";
+import { SNAPSHOT_REQUEST } from "../../src/workbook/layout";
+import { createOfficeAdapter } from "../../src/workbook/office/office-adapter";
+import { layoutWorkbook } from "../workbook/office/layout-workbook";
 import type { WorkbookAdapter } from "../../src/workbook/port";
 import { exampleDoc, reopen, workbookFor } from "../workbook/xlsx/helpers";
 import { ISSUES, fakeOperations, renderApp } from "./helpers";
@@ -88,5 +91,25 @@ describe("operations over a workbook: one read and one write per action", () => 
     expect(await ops2.letter("correction", {})).toEqual({ ok: true, delivered: { how: "download", file: "carta-correccion-IMMEX-83-2019.docx" }, notes: expect.any(Array) });
     expect(c2.calls).toEqual({ read: 1, apply: 0 });
     expect(delivered[0]!.table!.rows).toEqual([["Total exportaciones (b)", "12,000", "12,500"]]);
+  });
+});
+
+describe("operations over the Office.js adapter (typed fake of Excel)", () => {
+  it("markFiled: 1 run to read and 1 to write; the Evidencia table is resized, then filled; sheets re-protected", async () => {
+    const { fx } = layoutWorkbook({ goodsRows: 2 });
+    const adapter = createOfficeAdapter(fx.run, SNAPSHOT_REQUEST, { isSetSupported: () => true });
+    const ops = afterFilingOperations({ adapter, today: () => "2025-04-29", deliver: async () => ({ how: "sheet", sheet: "Carta RAOCE" }) });
+    const runsBefore = fx.runCount;
+    const o = await ops.markFiled({ filedOn: "2025-04-28", folio: "P-1" });
+    expect(o).toMatchObject({ ok: true, block: { number: 1, program: "PROSEC 2019-8664", folio: "P-1" } });
+    expect(fx.runCount - runsBefore).toBe(2);
+    const t = fx.tables.get("tblevidencia")!;
+    // PROSEC alone: 6 filing rows + RFC, program, number, year, a, b, c (the fake's goods rows are not valid goods).
+    expect(t.rows).toBe(6 + 7);
+    expect(fx.value("Evidencia", "I6")).toBe("Preparó");
+    expect(fx.value("Evidencia", "F18")).toBe("P-1");
+    expect(fx.value("Evidencia", "F19")).toBeNull();
+    expect(fx.value("Programas", "G6")).toBe("P-1");
+    for (const name of ["Evidencia", "Programas", "Problemas"]) expect(fx.sheetByName(name)!.protection.protected).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /** After filing (R33, R34/R49, R44–R48): pure rules. Expected dates are counted by hand from R12's layers. */
 import { createHash } from "node:crypto";
+import { afterFilingDeadlines } from "../../src/domain/after-filing";
 import { compareWithEvidence, correctionDeadline, correctionIssues } from "../../src/domain/after-filing/corrections";
 import { inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
 import { evidenceBlocks, evidenceCells } from "../../src/domain/after-filing/evidence-rows";
@@ -216,5 +217,18 @@ describe("R44–R48 program health", () => {
     expect(codes(ctx({ requirements: april, today: "2026-06-20" }))).toEqual([]);
     expect(codes(ctx({ requirements: april, today: "2026-06-21" }))).toEqual(["warning:EMIM_GAP"]);
     expect(codes(ctx({ requirements: april, today: "2026-06-21", heldPrograms: ["PROSEC"] }))).toEqual([]);
+  });
+});
+
+describe("after-filing deadlines for urgency (R58) and reminders (R59)", () => {
+  it("pending correction letters and notices, soonest first; done or undated ones left out", () => {
+    const { notices } = evaluateNotices([{ type: "Representante legal", occurredOn: "2025-05-20" }, { type: "Domicilio fiscal", occurredOn: "2025-04-01" }, { type: "Socios o accionistas", occurredOn: "2025-05-01", notifiedOn: "2025-05-02" }, { type: "Domicilio fiscal" }], "2025-06-02");
+    const b = block();
+    const list = afterFilingDeadlines({ evidence: [b], corrections: [{ programIndex: 0, program: "IMMEX", number: "83-2019", block: b, corrections: [{ key: "totalSales", label: "x", said: "1", shouldSay: "2", source: null }], deadline: correctionDeadline(b.filedOn), inputsChanged: true }], notices, issues: [] }, "2025-06-02");
+    expect(list.map((d) => [d.kind, d.label, d.date, d.safeDate, d.overdue])).toEqual([
+      ["notice", "Aviso de cambio: Domicilio fiscal", "2025-04-15", "2025-04-15", true],
+      ["notice", "Aviso de cambio: Representante legal", "2025-06-03", "2025-06-03", false],
+      ["correction", "IMMEX 83-2019: carta de corrección (1 dato)", "2025-06-04", "2025-06-04", false],
+    ]);
   });
 });

@@ -94,6 +94,42 @@ export function evaluateAfterFiling(input: Record<string, unknown>, result: Repo
   return { evidence, corrections, notices: n.notices, issues };
 }
 
+/** A dated obligation after filing, for urgency (R58) and reminders (R59). */
+export interface AfterFilingDeadline {
+  kind: "correction" | "notice";
+  /** "IMMEX 83-2019: carta de corrección (2 datos)" / "Aviso de cambio: Domicilio fiscal". */
+  label: string;
+  /** The deadline with every R12 layer (the correction letter: by 18:00 that day). */
+  date: IsoDate;
+  /** The same count over weekends only (R12's safe date). */
+  safeDate: IsoDate;
+  /** Past the deadline and still not done. */
+  overdue: boolean;
+}
+
+/** The pending correction letters and change notices with their deadlines, soonest first. */
+export function afterFilingDeadlines(r: AfterFilingResult, today: IsoDate): AfterFilingDeadline[] {
+  const out: AfterFilingDeadline[] = [];
+  for (const c of r.corrections) {
+    if (c.corrections.length === 0) continue;
+    out.push({ kind: "correction", label: `${c.program}${c.number ? ` ${c.number}` : ""}: carta de corrección (${c.corrections.length === 1 ? "1 dato" : `${c.corrections.length} datos`})`, date: c.deadline.by, safeDate: c.deadline.safe, overdue: today > c.deadline.by });
+  }
+  for (const n of r.notices) {
+    if (!n.deadline || !n.safeDeadline || (n.status !== "pendiente" && n.status !== "vencido")) continue;
+    out.push({ kind: "notice", label: `Aviso de cambio: ${n.typeText ?? "cambio"}`, date: n.deadline, safeDate: n.safeDeadline, overdue: n.status === "vencido" });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** What `raoce check --json` prints of the after-filing pass (the evidence blocks without their captured values). */
+export function afterFilingJson(r: AfterFilingResult) {
+  return {
+    evidence: r.evidence.map(({ captured, ...rest }) => ({ ...rest, capturedValues: captured.length })),
+    corrections: r.corrections.map(({ block, ...rest }) => ({ ...rest, block: block.block, filedOn: block.filedOn, folio: block.folio })),
+    notices: r.notices,
+  };
+}
+
 /** Who signs and whom the SE calls back: from the Requisitos sheet's contact section and the company. */
 export function letterParty(input: Record<string, unknown>, program: { type: string; number: string | null }): LetterParty {
   const c = obj<ContactInput>(input.contact);

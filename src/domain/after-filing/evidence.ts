@@ -59,9 +59,11 @@ export function capturedFields(input: Record<string, unknown>, result: ReportRes
     { key: "number", label: "Número de programa", value: p.number, source: `programs[${p.index}].number` },
     { key: "fiscalYear", label: "Ejercicio", value: result.fiscalYear === null ? null : String(result.fiscalYear), source: "filingYear" },
   ];
+  // What VUCEM takes: whole miles de pesos (R21a), as the engine computes them; the typed figure when it has none.
+  const whole = (result.figures as { vucem?: Partial<Record<string, number | null>> }).vucem ?? {};
   for (const f of ["totalSales", "totalExports", "totalImports"] as const) {
     if (!p.capture.includes(f)) continue;
-    const v = num(figures[f]);
+    const v = num(whole[f]) ?? num(figures[f]);
     out.push({ key: f, label: CAPTURE_LABELS[f]!, value: f === "totalImports" ? (v ?? 0) : v, source: `figures.${f}` });
   }
   if (p.capture.includes("goods")) {

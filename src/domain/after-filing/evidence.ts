@@ -60,7 +60,7 @@ export function capturedFields(input: Record<string, unknown>, result: ReportRes
     { key: "fiscalYear", label: "Ejercicio", value: result.fiscalYear === null ? null : String(result.fiscalYear), source: "filingYear" },
   ];
   // What VUCEM takes: whole miles de pesos (R21a), as the engine computes them; the typed figure when it has none.
-  const whole = (result.figures as { vucem?: Partial<Record<string, number | null>> }).vucem ?? {};
+  const whole: Record<string, number | null> = result.figures.vucem;
   for (const f of ["totalSales", "totalExports", "totalImports"] as const) {
     if (!p.capture.includes(f)) continue;
     const v = num(whole[f]) ?? num(figures[f]);

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { afterFilingDeadlines } from "../../src/domain/after-filing";
 import { compareWithEvidence, correctionDeadline, correctionIssues } from "../../src/domain/after-filing/corrections";
-import { inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
+import { blockDigest, inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
 import { evidenceBlocks, evidenceCells } from "../../src/domain/after-filing/evidence-rows";
 import { evaluateHealth, lastEmimMonthDue, type HealthContext } from "../../src/domain/after-filing/health";
 import { correctionLetter, noticeLetter, type LetterParty } from "../../src/domain/after-filing/letter";
@@ -101,6 +101,8 @@ describe("evidence ↔ current values", () => {
     const [back] = evidenceBlocks(rows);
     expect(back).toMatchObject({ block: 2, program: "IMMEX", number: "83-2019", filedOn: "2025-05-28", folio: "2505281234567", preparedBy: "Jorge", reviewedBy: "Laura", exchangeRate: 18.3, inputsSha256: "abc" });
     expect(back!.captured.map((f) => [f.key, f.value])).toEqual([["rfc", "SAT970701NN3"], ["totalSales", 120000], ["totalExports", 12000], ["totalImports", 8000]]);
+    expect(back!.blockSha256).toBe(blockDigest(back!)); // read back as text, the block still matches its digest
+    expect(blockDigest({ ...back!, captured: back!.captured.map((f) => (f.key === "totalSales" ? { ...f, value: 120001 } : f)) })).not.toBe(back!.blockSha256);
   });
 });
 

@@ -104,11 +104,12 @@ describe("operations over the Office.js adapter (typed fake of Excel)", () => {
     expect(o).toMatchObject({ ok: true, block: { number: 1, program: "PROSEC 2019-8664", folio: "P-1" } });
     expect(fx.runCount - runsBefore).toBe(2);
     const t = fx.tables.get("tblevidencia")!;
-    // PROSEC alone: 6 filing rows + RFC, program, number, year, a, b, c (the fake's goods rows are not valid goods).
-    expect(t.rows).toBe(6 + 7);
+    // PROSEC alone: 6 filing rows + RFC, program, number, year, a, b, c (the fake's goods rows are not valid goods)
+    // + the block's own SHA-256.
+    expect(t.rows).toBe(6 + 7 + 1);
     expect(fx.value("Evidencia", "I6")).toBe("Preparó");
-    expect(fx.value("Evidencia", "F18")).toBe("P-1");
-    expect(fx.value("Evidencia", "F19")).toBeNull();
+    expect(fx.value("Evidencia", "F19")).toBe("P-1");
+    expect(fx.value("Evidencia", "F20")).toBeNull();
     expect(fx.value("Programas", "G6")).toBe("P-1");
     for (const name of ["Evidencia", "Programas", "Problemas"]) expect(fx.sheetByName(name)!.protection.protected).toBe(true);
   });

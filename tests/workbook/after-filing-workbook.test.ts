@@ -47,8 +47,9 @@ describe("Evidencia is append-only", () => {
   it("re-marking adds a dated block after the first; the first block's cells are identical before and after", async () => {
     const o1 = await mark(await workbookFor(base()), FIRST);
     const block1 = await evidenceRows(o1);
-    // 6 filing rows (preparó, revisó, tipo de cambio, fuente, calculado el, SHA-256) + 7 captured values (IMMEX alone).
-    expect(block1).toHaveLength(13);
+    // 6 filing rows (preparó, revisó, tipo de cambio, fuente, calculado el, SHA-256 of the inputs) + 7 captured values
+    // (IMMEX alone) + the block's own SHA-256.
+    expect(block1).toHaveLength(14);
     expect(block1.every((r) => r[0] === 1)).toBe(true);
     const labels = block1.map((r) => r[8]);
     expect(labels).toEqual(expect.arrayContaining(["Preparó", "Revisó", "Tipo de cambio (MXN por USD)", "Fuente del tipo de cambio", "SHA-256 de los datos del reporte", "RFC", "Ventas totales (a)", "Total exportaciones (b)", "Total importaciones (c)"]));
@@ -63,16 +64,16 @@ describe("Evidencia is append-only", () => {
     const o2 = await reopen(o1.workbook);
     const o3 = await mark(o2, { filedOn: "2025-06-03", folio: "2506030000042", markedOn: "2025-06-03", replace: true });
     const all = await evidenceRows(o3);
-    expect(all.slice(0, 13)).toEqual(block1); // never overwritten
-    const block2 = all.slice(13);
-    expect(block2).toHaveLength(13);
+    expect(all.slice(0, 14)).toEqual(block1); // never overwritten
+    const block2 = all.slice(14);
+    expect(block2).toHaveLength(14);
     expect(block2.every((r) => r[0] === 2 && r[1] === isoToSerial("2025-06-03") && r[5] === "2506030000042")).toBe(true);
     expect(block2.find((r) => r[7] === "totalExports")![9]).toBe(12500);
     expect(block2.find((r) => r[7] === "inputsSha256")![9]).not.toBe(sha);
 
     // The table grew to hold both blocks (the template has one blank row), and the sheet stays protected and locked.
     const t = (await o3.adapter.read()).tables.tblEvidencia as TableSnapshot;
-    expect(t.rows.length).toBeGreaterThanOrEqual(26);
+    expect(t.rows.length).toBeGreaterThanOrEqual(28);
     const ws = o3.workbook.getWorksheet("Evidencia")!;
     expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(ws.getCell("J30").style.protection?.locked ?? true).toBe(true);
@@ -89,9 +90,19 @@ describe("Evidencia is append-only", () => {
     const before = await evidenceRows(o2); // read before marking again (mark() applies to o2's workbook)
     const o3 = await mark(o2, { ...FIRST, markedOn: "2025-05-30" });
     const rows = await evidenceRows(o3);
-    expect(rows.map((r) => r[0])).toEqual([...Array(13).fill(1), ...Array(13).fill(2), ...Array(13).fill(3)]);
-    expect(rows.slice(0, 26)).toEqual(before);
-    expect(rows.slice(26).every((r) => r[1] === isoToSerial("2025-05-30"))).toBe(true);
+    expect(rows.map((r) => r[0])).toEqual([...Array(14).fill(1), ...Array(14).fill(2), ...Array(14).fill(3)]);
+    expect(rows.slice(0, 28)).toEqual(before);
+    expect(rows.slice(28).every((r) => r[1] === isoToSerial("2025-05-30"))).toBe(true);
+  });
+
+  it("a block edited after it was recorded is reported (its own SHA-256 no longer matches); an intact one is not", async () => {
+    const o1 = await mark(await workbookFor(base()), FIRST);
+    expect((await analyze(o1, "2025-05-29")).a.issues.filter((i) => i.code === "EVIDENCE_MODIFIED")).toEqual([]);
+    const ws = o1.workbook.getWorksheet("Evidencia")!;
+    const row = (await evidenceRows(o1)).findIndex((r) => r[7] === "totalExports");
+    ws.getCell(6 + row, 10).value = 12500; // someone lifts the protection and "fixes" the filed figure
+    const { a } = await analyze(await reopen(o1.workbook), "2025-05-29");
+    expect(a.issues.filter((i) => i.code === "EVIDENCE_MODIFIED").map((i) => [i.severity, i.location])).toEqual([["warning", "Evidencia!A5"]]);
   });
 
   it("a different filing date or folio already on the row is not replaced without confirmation", async () => {

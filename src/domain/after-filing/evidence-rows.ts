@@ -3,7 +3,7 @@
  * each row so any filter or sort keeps it readable). Pure.
  */
 import { isIsoDate, type IsoDate } from "../dates";
-import type { CapturedField, EvidenceBlock } from "./evidence";
+import { blockDigest, type CapturedField, type EvidenceBlock } from "./evidence";
 
 export const EVIDENCE_SECTIONS = { filing: "Presentación", capture: "Captura VUCEM" } as const;
 
@@ -51,6 +51,8 @@ export function evidenceCells(b: EvidenceBlock, origins: Record<string, string |
   ];
   const rows: EvidenceCells[] = FILING_KEYS.map(([k, label]) => head(EVIDENCE_SECTIONS.filing, k, label, (b[k] as string | number | null) ?? null, null));
   for (const f of b.captured) rows.push(head(EVIDENCE_SECTIONS.capture, f.key, f.label, f.value, origins[f.key] ?? null));
+  // Last: the block's own digest, so a block edited later (after lifting the sheet's protection) is noticed.
+  rows.push(head(EVIDENCE_SECTIONS.filing, "blockSha256", "SHA-256 de este bloque", blockDigest(b), null));
   return rows;
 }
 
@@ -89,6 +91,7 @@ export function evidenceBlocks(rows: readonly EvidenceRow[]): EvidenceBlock[] {
       const v = r.value;
       if (key === "exchangeRate") b.exchangeRate = typeof v === "number" ? v : Number.isFinite(Number(v)) && text(v) ? Number(v) : null;
       else if (key === "computedAt") b.computedAt = isIsoDate(v) ? v : (text(v) ?? "");
+      else if (key === "blockSha256") b.blockSha256 = text(v);
       else if (key === "preparedBy" || key === "reviewedBy" || key === "exchangeRateSource" || key === "inputsSha256") (b as unknown as Record<string, unknown>)[key] = text(v) ?? (key === "inputsSha256" ? "" : null);
     } else {
       // Figures and volumes are numbers (the Valor column is read as text); codes such as "83-2019" stay text.

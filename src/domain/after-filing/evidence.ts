@@ -32,6 +32,19 @@ export interface EvidenceBlock {
   computedAt: IsoDate;
   inputsSha256: string;
   captured: CapturedField[];
+  /** SHA-256 of the block itself as recorded (see blockDigest); null in a block read without one. */
+  blockSha256?: string | null;
+}
+
+/**
+ * Digest of what a block records (everything but the source cells), over values as text so that a block read back
+ * from the sheet (where the Valor column reads as text) gives the same digest as when it was written.
+ */
+export function blockDigest(b: EvidenceBlock): string {
+  const t = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+  return sha256Hex(
+    canonicalJson([b.block, b.markedOn, b.program, t(b.number), b.filedOn, b.folio, t(b.preparedBy), t(b.reviewedBy), t(b.exchangeRate), t(b.exchangeRateSource), b.computedAt, b.inputsSha256, b.captured.map((f) => [f.key, f.label, t(f.value)])]),
+  );
 }
 
 const CAPTURE_LABELS: Record<string, string> = {

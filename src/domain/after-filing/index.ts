@@ -11,7 +11,7 @@ import { isIsoDate, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import { issue, type Issue } from "../issues";
 import { compareWithEvidence, correctionDeadline, correctionIssues, type Correction, type CorrectionDeadline } from "./corrections";
-import { capturedFields, inputsDigest, latestBlockFor, type EvidenceBlock } from "./evidence";
+import { blockDigest, capturedFields, inputsDigest, latestBlockFor, type EvidenceBlock } from "./evidence";
 import { evidenceBlocks, type EvidenceRow } from "./evidence-rows";
 import { evaluateHealth, type DomicileRow, type RequirementsInput } from "./health";
 import type { LetterParty } from "./letter";
@@ -57,6 +57,13 @@ export function evaluateAfterFiling(input: Record<string, unknown>, result: Repo
   const issues: Issue[] = [];
   const evidence = evidenceBlocks(arr<EvidenceRow>(input.evidence));
   const digest = evidence.length ? inputsDigest(input) : "";
+
+  for (const b of evidence) {
+    if (b.blockSha256 === undefined) continue; // no digest row at all: nothing to compare
+    if (b.blockSha256 !== blockDigest(b)) {
+      issues.push(issue("warning", "EVIDENCE_MODIFIED", "evidence", `Evidencia: el bloque ${b.block} (${b.program}${b.number ? ` ${b.number}` : ""}, presentado el ${b.filedOn || "?"}, folio ${b.folio || "?"}) se modificó después de registrarse: su SHA-256 ya no coincide. La evidencia debe conservarse tal como se registró (5 años); restáurela desde una copia del libro de esa fecha.`, `Evidence: block ${b.block} was modified after it was recorded (its SHA-256 no longer matches). Restore it from a copy of the workbook of that date.`, "R33"));
+    }
+  }
 
   const corrections: ProgramCorrections[] = [];
   for (const p of result.programs) {

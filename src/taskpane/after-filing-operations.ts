@@ -87,13 +87,13 @@ export async function downloadLetter(letter: LetterContent): Promise<string> {
 
 /**
  * Writes the letter into the printable sheet (created when missing, its old contents cleared): one Excel.run, one
- * sync to learn whether the sheet exists and one to write. Values only, never formulas (text starting with "=" is
- * quote-prefixed).
+ * sync to learn whether the sheet exists and one to write. Values only, never formulas: the cells get the text format
+ * "@" before their values (queued first), so a name starting with "=" stays text (port.ts, TEXT SAFETY).
  */
 export function writeLetterSheet(run: typeof Excel.run) {
   return async (letter: LetterContent): Promise<string> => {
     const { letterSheetRows } = await (import("../letters/docx-letter" as string) as Promise<typeof import("../letters/docx-letter")>);
-    const rows = letterSheetRows(letter).map((r) => r.map((v) => (/^[=+\-@]/.test(v) ? `'${v}` : v)));
+    const rows = letterSheetRows(letter);
     await run(async (context) => {
       let ws = context.workbook.worksheets.getItemOrNullObject(LETTER_SHEET);
       await context.sync();

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
+import { SHEET_LAYOUTS, TABLES } from "../../src/workbook/layout";
 import { buildWritePlan } from "../../src/workbook/write-plan";
 import { openWorkbookBuffer, workbookBuffer } from "../../src/workbook/xlsx-file";
 import { normalisePackage, relativeTarget } from "../../src/workbook/xlsx-normalise";
@@ -107,10 +108,10 @@ describe.each(READ_ALIKE)("saved by %s", (producer) => {
     // And on the bytes (not through our own reader): every sheet protected, input cells unlocked, three tables.
     const zip = await JSZip.loadAsync(theirsOut);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheets).toHaveLength(7);
+    expect(sheets).toHaveLength(SHEET_LAYOUTS.length);
     for (const s of sheets) expect(await zip.file(s)!.async("string")).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(await zip.file("xl/styles.xml")!.async("string")).toContain('locked="0"');
-    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(3);
+    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(TABLES.length);
   });
 });
 
@@ -119,7 +120,7 @@ describe("saved by Gnumeric (ssconvert drops every Excel table)", () => {
     const e = await openWorkbookBuffer(readFileSync(fixture("gnumeric", example))).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UnusableWorkbookError);
     expect((e as Error).message).toBe(
-      "el libro se guardó con «gnumeric», que no conserva las tablas de Excel (tblProgramas, tblBienes, tblInhabiles): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)",
+      `el libro se guardó con «gnumeric», que no conserva las tablas de Excel (${TABLES.map((t) => t.name).join(", ")}): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)`,
     );
   });
 });

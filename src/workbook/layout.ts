@@ -12,10 +12,11 @@
  */
 import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
+import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
 import { AF_CATALOGS, AF_NAMED_CELLS, AF_SHEETS, AF_SHEET_LAYOUTS, AF_TABLES } from "./layout-after-filing";
 
-export const TEMPLATE_VERSION = "1.1.0";
+export const TEMPLATE_VERSION = "1.2.0";
 
 /** How a cell's raw value becomes a document value (see read-input.ts). */
 export type FieldType =
@@ -40,7 +41,9 @@ export type NamedOutputKey =
   | "exportShare"
   | "salesUsd"
   | "exportsUsd"
-  | "issuesSummary";
+  | "issuesSummary"
+  | "fingerprint"
+  | "captureDigest";
 
 export type ProgramOutputKey =
   | "obliged"
@@ -86,6 +89,8 @@ export interface NamedCell {
   numberFormat?: string;
   validation?: Validation;
   required?: boolean;
+  /** Added in a MINOR version: a workbook without it is not reported (it reads and fills without it). */
+  optional?: boolean;
 }
 
 export interface TableColumn {
@@ -318,6 +323,7 @@ export const NAMED_CELLS: readonly NamedCell[] = [
   { name: "RAOCE_SELLO_PROBLEMAS", sheet: SHEETS.issues, cell: "B3", label: "Revisado el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
   { name: "RAOCE_RESUMEN_PROBLEMAS", sheet: SHEETS.issues, cell: "C3", label: "", kind: "output", output: "issuesSummary", type: "text" },
   { name: "RAOCE_SELLO_CAPTURA", sheet: SHEETS.capture, cell: "C3", label: "Preparado el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
+  ...FRESHNESS_CELLS,
   ...AF_NAMED_CELLS,
 ];
 

@@ -32,8 +32,8 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
     }
     const a = o.analysis;
     if (a.summary.errors > 0) withErrors++;
-    if (values.json) docs.push({ file, result: a.result, issues: a.issues, afterFiling: afterFilingJson(a.afterFiling) });
-    else out.push(fileSummary(file, a));
+    if (values.json) docs.push({ file, result: a.result, issues: a.issues, freshness: a.freshness, afterFiling: afterFilingJson(a.afterFiling) });
+    else out.push(fileSummary(file, a, { freshness: true }));
   }
   if (!values.json && positionals.length > 1) {
     const ok = positionals.length - unusable - withErrors;

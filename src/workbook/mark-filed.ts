@@ -72,7 +72,7 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
   const progSnap = snapshot.tables[PROGRAMS_TABLE.name];
   const evSnap = snapshot.tables[EVIDENCE_TABLE.name];
   if (!progSnap || !progSnap.found) return { ok: false, reason: "no se encuentra la tabla tblProgramas" };
-  if (!evSnap || !evSnap.found) return { ok: false, reason: `el libro no tiene la hoja Evidencia (tabla ${EVIDENCE_TABLE.name}; plantilla anterior a la 1.1): copie sus datos a una plantilla nueva (raoce template) para registrar la presentación` };
+  if (!evSnap || !evSnap.found) return { ok: false, reason: `el libro no tiene la hoja Evidencia (tabla ${EVIDENCE_TABLE.name}; plantilla anterior a la 1.2): copie sus datos a una plantilla nueva (raoce template) para registrar la presentación` };
   const evCols = EVIDENCE_TABLE.columns.map((c) => columnIndex(evSnap, c.header));
   if (evCols.some((j) => j < 0)) return { ok: false, reason: `a la tabla ${EVIDENCE_TABLE.name} le falta la columna «${EVIDENCE_TABLE.columns[evCols.findIndex((j) => j < 0)]!.header}»; restáurela desde una plantilla nueva` };
   const fCol = columnIndex(progSnap, "Fecha de presentación");

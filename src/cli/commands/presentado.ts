@@ -27,7 +27,7 @@ export async function presentadoCommand(argv: string[], now: Date): Promise<Comm
   const folio = (values.folio as string | undefined)?.trim();
   if (!folio) throw new UsageError("falta --folio (folio del acuse de VUCEM)");
   const inPlace = !!values["in-place"];
-  const out = workbookTarget("presentado", input, values.out as string | undefined, inPlace);
+  const out = workbookTarget(input, values.out as string | undefined, inPlace);
   const today = todayInMexico(now);
 
   const o = await analyzeFile(input, today);

@@ -5,7 +5,7 @@
  */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { LetterContent } from "../../src/domain/after-filing/letter";
-import { afterFilingOperations } from "../../src/taskpane/after-filing-operations";
+import { LETTER_SHEET, afterFilingOperations, writeLetterSheet } from "../../src/taskpane/after-filing-operations";
 import type { AfterFilingOutcome } from "../../src/taskpane/operations";
 import { EN } from "../../src/taskpane/strings-en";
 import { writeInputs } from "../../src/workbook/exceljs-adapter";
@@ -112,5 +112,45 @@ describe("operations over the Office.js adapter (typed fake of Excel)", () => {
     expect(fx.value("Evidencia", "F20")).toBeNull();
     expect(fx.value("Programas", "G6")).toBe("P-1");
     for (const name of ["Evidencia", "Programas", "Problemas"]) expect(fx.sheetByName(name)!.protection.protected).toBe(true);
+  });
+});
+
+describe("the printable letter sheet (hosts without downloads)", () => {
+  /** A minimal recording stand-in for the Excel calls writeLetterSheet makes (one run; sheet lookup, add, write). */
+  function recorder(existing: boolean) {
+    const log: string[] = [];
+    let syncs = 0;
+    const range = (address: string) => {
+      const r: Record<string, unknown> = { address, format: {} as Record<string, unknown>, clear: () => log.push(`clear ${address}`) };
+      return new Proxy(r, { set: (t, k, v) => (log.push(`${address}.${String(k)}=${JSON.stringify(v).slice(0, 60)}`), (t[k as string] = v), true) });
+    };
+    const sheet = (name: string) => ({ name, isNullObject: !existing, getRange: (a?: string) => range(a ?? "(sheet)"), activate: () => log.push(`activate ${name}`) });
+    const context = {
+      workbook: { worksheets: { getItemOrNullObject: (n: string) => sheet(n), add: (n: string) => (log.push(`add ${n}`), { ...sheet(n), isNullObject: false }) } },
+      sync: async () => void syncs++,
+    };
+    const run = (async (fn: (c: unknown) => Promise<unknown>) => fn(context)) as unknown as typeof Excel.run;
+    return { run, log, syncs: () => syncs };
+  }
+
+  const letter = { slug: "x", to: ["atencion.immex@economia.gob.mx"], subject: "ERROR RAOCE / SAT970701NN3", senderNote: [], dateLine: "A 2 de junio de 2025", addressee: ["Secretaría de Economía"], paragraphs: ["=HYPERLINK(\"x\")"], table: { headers: ["Dato", "Dice", "Debe decir"], rows: [["Total exportaciones (b)", "12,000", "12,500"]] }, closingParagraphs: [], attachments: [], signature: ["Representante legal"] };
+
+  it("creates the sheet when missing, writes text-formatted values in 2 syncs, and activates it", async () => {
+    const r = recorder(false);
+    expect(await writeLetterSheet(r.run)(letter)).toBe(LETTER_SHEET);
+    expect(r.syncs()).toBe(2);
+    expect(r.log[0]).toBe(`add ${LETTER_SHEET}`);
+    const fmt = r.log.findIndex((l) => /\.numberFormat=/.test(l));
+    const vals = r.log.findIndex((l) => /\.values=/.test(l));
+    expect(fmt).toBeGreaterThan(0);
+    expect(vals).toBeGreaterThan(fmt); // text format first: "=…" stays text
+    expect(r.log).toContain(`activate ${LETTER_SHEET}`);
+  });
+
+  it("clears an existing sheet instead of adding one", async () => {
+    const r = recorder(true);
+    await writeLetterSheet(r.run)(letter);
+    expect(r.log).not.toContain(`add ${LETTER_SHEET}`);
+    expect(r.log[0]).toBe("clear (sheet)");
   });
 });

@@ -23,8 +23,9 @@ import type { ReportResult } from "../domain/evaluate";
 import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
+import { AddRows } from "./components/AddRows";
 import { describeError, type ReadableError } from "./errors";
-import { summarize, type IssueSummary, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
+import { summarize, type IssueSummary, type GrowableTable, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
 import { changesBetween, draftOf, isEmptyChange, parseDraft, rateSourceText, type PaneSettings, type SettingsDraft } from "./settings-form";
 import type { Strings } from "./strings";
 
@@ -163,7 +164,7 @@ export function App({ operations, strings }: AppProps) {
 
   const stageLabel = useCallback(
     (stage: ProgressStage): string =>
-      ({ saving: strings.busySavingSettings, reading: strings.busyReading, validating: strings.busyValidating, writing: strings.busyWriting, inserting: strings.busyInserting })[stage],
+      ({ saving: strings.busySavingSettings, reading: strings.busyReading, validating: strings.busyValidating, writing: strings.busyWriting, inserting: strings.busyInserting, addingRows: strings.busyAddingRows })[stage],
     [strings],
   );
 
@@ -268,6 +269,12 @@ export function App({ operations, strings }: AppProps) {
     });
   };
 
+  const onAddRows = (table: GrowableTable, rows: number) =>
+    void run("addRows", "addingRows", async () => {
+      const r = await operations.addRows(table, rows);
+      setNotice({ intent: "success", text: strings.rowsAdded(r.added, r.table, r.rows) });
+    });
+
   const onSelect = (location: string) => {
     operations.selectCell(location).catch((e: unknown) => setError(describeError(e, strings)));
   };
@@ -287,6 +294,7 @@ export function App({ operations, strings }: AppProps) {
         afterFilingOpen={afterFilingOpen}
         {...(operations.markFiled ? { onToggleAfterFiling: () => setAfterFilingOpen(!afterFilingOpen) } : {})}
       />
+      <AddRows strings={strings} disabled={busy !== null} onAdd={onAddRows} />
       {afterFilingOpen && (
         <Suspense fallback={<Loading strings={strings} />}>
           <AfterFilingPanel strings={strings} operations={operations} onIssues={setIssues} />

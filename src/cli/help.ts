@@ -23,6 +23,10 @@ Uso:
   raoce reglas [ID] [--json]                                catálogo de reglas (p. ej. raoce reglas R7)
   raoce conciliar <libro.xlsx> [datastage.zip | carpeta]… [--out salida.xlsx | --in-place] [--materialidad 1%] [--json]
                                                             concilia (a), (b) y (c) con los pedimentos; hoja Conciliación
+  raoce presentado <libro.xlsx> --fecha D --folio F [--programa P] [--preparo N] [--reviso N] (--out X | --in-place)
+                                                            registra la presentación y su evidencia (hoja Evidencia)
+  raoce carta-correccion <libro.xlsx> [--programa P] --out carta.docx   carta «ERROR RAOCE» (dice / debe decir)
+  raoce aviso-cambio <libro.xlsx> [--fila N] --out aviso.docx           escrito libre de un aviso de cambio
 
 Año: --year es el año de PRESENTACIÓN; el RAOCE 2026 reporta el ejercicio 2025.
 ${DATES} --as-of toma por omisión la fecha de hoy en la Ciudad de México.
@@ -117,6 +121,43 @@ Uso: raoce conciliar <libro.xlsx> [datastage.zip | carpeta | archivo.asc]… [--
 
 Nada sale de su equipo: los archivos se leen y se concilian localmente.
 ${EXITS.replace("1 el reporte tiene errores", "1 diferencia material o error en los datos")}`,
+  presentado: `raoce presentado — registra que el RAOCE se presentó en VUCEM y congela lo presentado (hoja Evidencia)
+
+Uso: raoce presentado <libro.xlsx> --fecha D --folio F [--programa P] [--preparo N] [--reviso N] [--reemplazar]
+                      (--out salida.xlsx | --in-place)
+
+  --fecha D                 fecha de presentación (la del acuse de VUCEM)
+  --folio F                 folio del acuse
+  --programa P              qué programa se presentó (necesario si presentan varios)
+  --preparo N, --reviso N   quién preparó y quién revisó (quedan en la evidencia)
+  --reemplazar              confirma que se reemplaza una fecha o folio distinto que ya estaba en el libro
+  --out salida.xlsx         escribe una copia; --in-place escribe el mismo libro (solo si nada se perdería)
+
+La evidencia se agrega como un bloque fechado; nunca se sobrescribe un bloque anterior.
+${DATES}
+${EXITS}`,
+  "carta-correccion": `raoce carta-correccion — carta de corrección del RAOCE (un RAOCE firmado no se edita)
+
+Uso: raoce carta-correccion <libro.xlsx> [--programa P] --out carta.docx [--force]
+
+  --programa P              el programa cuya presentación se corrige (si hay varios)
+  --out carta.docx          la carta en Word: asunto «ERROR RAOCE / RFC», cada dato como «Dice / Debe decir»,
+                            anexos y el plazo (5 días hábiles después de presentar, hasta las 18:00)
+  --force                   reemplaza el archivo de salida si ya existe
+
+El libro no se modifica. Las correcciones se toman de la hoja Evidencia (lo presentado) frente al libro actual.
+${EXITS}`,
+  "aviso-cambio": `raoce aviso-cambio — escrito libre de un aviso de cambio (10 días hábiles desde el cambio)
+
+Uso: raoce aviso-cambio <libro.xlsx> [--fila N] --out aviso.docx [--force]
+
+  --fila N                  la fila de la tabla de la hoja Avisos (1 = la primera); por omisión, el primer aviso
+                            vencido o pendiente
+  --out aviso.docx          el escrito en Word
+  --force                   reemplaza el archivo de salida si ya existe
+
+El libro no se modifica.
+${EXITS}`,
 };
 
 export const wantsHelp = (argv: readonly string[]): boolean => argv.includes("--help") || argv.includes("-h");

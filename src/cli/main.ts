@@ -4,6 +4,8 @@ import { evaluateCommand } from "./commands/evaluate";
 import { checkCommand } from "./commands/check";
 import { conciliarCommand } from "./commands/conciliar";
 import { fillCommand } from "./commands/fill";
+import { presentadoCommand } from "./commands/presentado";
+import { avisoCambioCommand, cartaCorreccionCommand } from "./commands/letters";
 import { layoutCommand } from "./commands/layout";
 import { rulesCommand } from "./commands/rules";
 import { statusCommand } from "./commands/status";
@@ -27,6 +29,9 @@ const COMMANDS: Record<string, Command> = {
   fill: fillCommand,
   reglas: rulesCommand,
   conciliar: conciliarCommand,
+  presentado: presentadoCommand,
+  "carta-correccion": cartaCorreccionCommand,
+  "aviso-cambio": avisoCambioCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

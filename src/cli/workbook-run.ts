@@ -8,6 +8,7 @@ import type { WorkbookSnapshot } from "../workbook/port";
 import type { LocatedIssue } from "../workbook/read-input";
 import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { plural, summaryText } from "../workbook/write-plan";
+import { afterFilingLines } from "./after-filing-text";
 import { printable } from "./format";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
 import { STALE_TEXT } from "../workbook/layout-freshness";
@@ -88,8 +89,10 @@ export function fileSummary(file: string, a: UsableAnalysis, options: { freshnes
   }
   const next = nextDeadline(r.programs);
   if (next) lines.push(`  Próxima fecha: ${next}`);
+  lines.push(...afterFilingLines(a));
   const stale = options.freshness ? staleLine(a) : null;
-  if (stale) lines.push(stale);
+  // After filing a changed figure is first of all a correction (R33): say so next to "results out of date".
+  if (stale) lines.push(a.afterFiling.corrections.some((c) => c.corrections.length > 0) ? `${stale}. Además, lo que cambió ya se había presentado: es una corrección (línea Evidencia), no solo un resultado por recalcular` : stale);
   lines.push(`  ${summaryText(a.summary)}`);
   for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
   return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one

@@ -1,3 +1,5 @@
+import { AFTER_FILING_LABELS } from "./after-filing/labels";
+
 /** Human names of the input fields (Spanish as VUCEM and the template call them, English for en-US Office). */
 export interface Label {
   es: string;
@@ -49,6 +51,7 @@ export const FIELD_LABELS: Record<string, Label> = {
   "settings.ecexMinExportShare": { es: "Mínimo ECEX en %", en: "ECEX minimum (%)" },
   "settings.seDeclaredPeriods": { es: "Contar los periodos inhábiles declarados por la SE", en: "Count the SE's declared non-business periods" },
   "programs.cancellationCause": { es: "Causa de la cancelación", en: "Cause of the cancellation" },
+  ...AFTER_FILING_LABELS,
 };
 
 /** Label of a path such as `goods[3].tariffCode` (row indexes are dropped for the lookup). */

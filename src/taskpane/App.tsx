@@ -39,6 +39,8 @@ import type { Strings } from "./strings";
  */
 type SettingsPanelModule = typeof import("./components/SettingsPanel");
 type OutsideOfficeModule = typeof import("./components/OutsideOffice");
+type AfterFilingPanelModule = typeof import("./components/AfterFilingPanel");
+const AfterFilingPanel = lazy(() => import("./components/AfterFilingPanel" as string) as Promise<AfterFilingPanelModule>);
 const SettingsPanel = lazy(() => import("./components/SettingsPanel" as string) as Promise<SettingsPanelModule>);
 const OutsideOffice = lazy(() => import("./components/OutsideOffice" as string) as Promise<OutsideOfficeModule>);
 
@@ -153,6 +155,7 @@ export function App({ operations, strings }: AppProps) {
   const [reconciled, setReconciled] = useState<ReconciledFigure[] | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [settings, setSettings] = useState<SettingsState | null>(null);
+  const [afterFilingOpen, setAfterFilingOpen] = useState(false);
 
   const parsed = useMemo(() => (settings ? parseDraft(settings.draft, strings) : null), [settings, strings]);
   const change: SettingsChange | "invalid" = useMemo(() => {
@@ -302,9 +305,16 @@ export function App({ operations, strings }: AppProps) {
         onCalculate={onCalculate}
         onToggleSettings={onToggleSettings}
         onReconcile={operations.reconcile ? onReconcile : undefined}
+        afterFilingOpen={afterFilingOpen}
+        {...(operations.markFiled ? { onToggleAfterFiling: () => setAfterFilingOpen(!afterFilingOpen) } : {})}
       />
       <AddRows strings={strings} disabled={busy !== null} onAdd={onAddRows} />
       <RulesDialog strings={strings} />
+      {afterFilingOpen && (
+        <Suspense fallback={<Loading strings={strings} />}>
+          <AfterFilingPanel strings={strings} operations={operations} onIssues={setIssues} />
+        </Suspense>
+      )}
       {error && <ErrorBar strings={strings} error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">

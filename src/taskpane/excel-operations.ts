@@ -19,6 +19,7 @@ import { readInput } from "../workbook/read-input";
 import { isoToSerial } from "../workbook/serial-dates";
 import { todayInMexico } from "../workbook/today";
 import { buildWritePlan } from "../workbook/write-plan";
+import { afterFilingOperations, canDownload, downloadLetter, writeLetterSheet } from "./after-filing-operations";
 import { TemplateMissingError } from "./errors";
 import { type InsertOutcome, type OnStage, type PaneOperations, type ProgressStage } from "./operations";
 import { reconcileInWorkbook } from "./reconcile-operation";
@@ -45,6 +46,8 @@ export class PaneError extends Error {
 
 export interface ExcelOperationsDeps {
   adapter: OfficeWorkbookAdapter;
+  /** How a letter reaches the user (download or printable sheet); absent: letters are not offered. */
+  deliverLetter?: Parameters<typeof afterFilingOperations>[0]["deliver"];
   /** Grows a table by `rows` blank body rows (tblInhabiles, when the user lists more days than it has rows). */
   addTableRows(table: string, sheet: string, rows: number): Promise<void>;
   /** The template .xlsx as base64. */
@@ -194,7 +197,10 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     return { a, snapshot, today };
   }
 
+  const after = afterFilingOperations({ adapter, today: deps.today, deliver: deps.deliverLetter ?? (() => Promise.reject(new PaneError("UnsupportedOperation", "letters"))) });
   return {
+    markFiled: after.markFiled,
+    letter: after.letter,
     async insertTemplate(): Promise<InsertOutcome> {
       const base64 = await deps.templateBase64();
       const r = await adapter.insertTemplate(base64);
@@ -278,5 +284,6 @@ export function excelOperations(run: typeof Excel.run = Excel.run): PaneOperatio
     },
     templateBase64,
     today: () => todayInMexico(),
+    deliverLetter: async (letter) => (canDownload() ? { how: "download", file: await downloadLetter(letter) } : { how: "sheet", sheet: await writeLetterSheet(run)(letter) }),
   });
 }

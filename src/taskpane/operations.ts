@@ -71,6 +71,21 @@ export type ReconcileOutcome =
   /** A workbook of template 1.0: no «Conciliación» sheet to write. */
   | { status: "no-sheet" };
 
+/** «Marcar como presentado» (issue #13). `program` is needed only when several programs file. */
+export interface MarkFiledRequest {
+  filedOn: string;
+  folio: string;
+  program?: string;
+  preparedBy?: string;
+  reviewedBy?: string;
+  replace?: boolean;
+}
+
+/** What an after-filing action did; `reason` (Spanish, from the rules) says why nothing was done. */
+export type AfterFilingOutcome =
+  | { ok: true; block?: { number: number; program: string; folio: string }; delivered?: { how: "download"; file: string } | { how: "sheet"; sheet: string }; notes: string[]; issues?: LocatedIssue[] }
+  | { ok: false; reason: string };
+
 export interface PaneOperations {
   insertTemplate(): Promise<InsertOutcome>;
   /** Reads the workbook (writing `change` first, when the user changed settings in the pane) and lists the issues. */
@@ -86,6 +101,10 @@ export interface PaneOperations {
   addRows(table: GrowableTable, rows: number): Promise<AddRowsOutcome>;
   /** Reconciles the figures with the workbook's «Pedimentos» list and writes the «Conciliación» sheet (one read, one write). */
   reconcile?(onStage?: OnStage): Promise<ReconcileOutcome>;
+  /** After filing (optional: a host or a test may not offer it). One read and one write each. */
+  markFiled?(request: MarkFiledRequest): Promise<AfterFilingOutcome>;
+  /** The correction letter or a change notice's escrito libre: downloaded as .docx, or written into a printable sheet. */
+  letter?(kind: "correction" | "notice", options: { program?: string; row?: number }): Promise<AfterFilingOutcome>;
 }
 
 export const summarize = summarizeIssues;
@@ -109,5 +128,7 @@ export function createExcelOperations(): PaneOperations {
     writeSettings: async (change) => (await real()).writeSettings(change),
     addRows: async (table, rows) => (await real()).addRows(table, rows),
     reconcile: async (onStage) => (await real()).reconcile!(onStage),
+    markFiled: async (request) => (await real()).markFiled!(request),
+    letter: async (kind, options) => (await real()).letter!(kind, options),
   };
 }

@@ -162,10 +162,40 @@ export interface Strings {
   reconcileDifference: string;
   reconcileExplains: string;
   reconcileUnexplained: string;
+  /** After filing: «Marcar como presentado», the correction letter, change-notice drafts (issue #13). */
+  afterFiling: AfterFilingStrings;
 }
 
 /** Formats a count with the right noun form. */
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("es-MX")} ${n === 1 ? one : many}`;
+
+export interface AfterFilingStrings {
+  action: string;
+  actionHint: string;
+  title: string;
+  intro: string;
+  filedOn: string;
+  filedOnHint: string;
+  folio: string;
+  program: string;
+  programHint: string;
+  preparedBy: string;
+  reviewedBy: string;
+  replace: string;
+  mark: string;
+  marking: string;
+  marked: (block: number, program: string, folio: string) => string;
+  correction: string;
+  correctionHint: string;
+  notice: string;
+  noticeHint: string;
+  noticeRow: string;
+  working: string;
+  downloaded: (file: string) => string;
+  writtenToSheet: (sheet: string) => string;
+  badDate: string;
+  folioRequired: string;
+}
 
 export const ES: Strings = {
   lang: "es",
@@ -324,6 +354,33 @@ export const ES: Strings = {
   reconcileDifference: "Diferencia",
   reconcileExplains: "Explica",
   reconcileUnexplained: "Sin explicar",
+  afterFiling: {
+    action: "Después de presentar",
+    actionHint: "Marcar como presentado (evidencia), carta de corrección y borradores de avisos de cambio.",
+    title: "Después de presentar",
+    intro: "Registre el acuse de VUCEM: RAOCE guarda lo capturado en la hoja Evidencia (nunca se sobrescribe) y, si una cifra cambia después, prepara la carta de corrección.",
+    filedOn: "Fecha de presentación",
+    filedOnHint: "La del acuse de VUCEM (AAAA-MM-DD).",
+    folio: "Folio del acuse",
+    program: "Programa (si el libro tiene varios)",
+    programHint: "IMMEX, PROSEC, ALTEX o ECEX; vacío si solo uno presenta.",
+    preparedBy: "Preparó",
+    reviewedBy: "Revisó",
+    replace: "Reemplazar la fecha y el folio que ya tiene la fila (los anteriores quedan en Evidencia)",
+    mark: "Marcar como presentado",
+    marking: "Registrando la presentación…",
+    marked: (block, program, folio) => `Presentación registrada: ${program}, folio ${folio} (bloque ${block} de la hoja Evidencia).`,
+    correction: "Carta de corrección",
+    correctionHint: "«ERROR RAOCE / RFC» con cada dato como Dice / Debe decir; plazo: 5 días hábiles.",
+    notice: "Aviso de cambio",
+    noticeHint: "Borrador de escrito libre de la hoja Avisos (10 días hábiles).",
+    noticeRow: "Fila de la tabla de Avisos (vacío: el primero pendiente o vencido)",
+    working: "Preparando…",
+    downloaded: (file) => `Se descargó ${file}. Revísela, fírmela y envíela con sus anexos.`,
+    writtenToSheet: (sheet) => `Este Excel no permite descargar archivos: la carta quedó en la hoja «${sheet}» lista para imprimir (se reescribe cada vez).`,
+    badDate: "Escriba la fecha como AAAA-MM-DD.",
+    folioRequired: "Escriba el folio del acuse.",
+  },
 };
 
 /** English when Office's display language is English (any `en-*`), otherwise es-MX. */

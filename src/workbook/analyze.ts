@@ -7,6 +7,7 @@
  *   if (a.usable) await adapter.apply(buildWritePlan(a, snapshot, todayInMexico()));
  */
 import type { IsoDate } from "../domain/dates";
+import { evaluateAfterFiling, type AfterFilingResult } from "../domain/after-filing";
 import { evaluate, type ReportResult } from "../domain/evaluate";
 import { summarizeIssues, type IssueSummary } from "../domain/issues";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
@@ -23,6 +24,8 @@ export interface UsableAnalysis {
   /** The document given to `evaluate` (after any --as-of override). */
   input: Record<string, unknown>;
   result: ReportResult;
+  /** Evidence, corrections, change notices and program health (R33, R34, R44–R49); their issues are in `issues`. */
+  afterFiling: AfterFilingResult;
   /** Reader issues and engine issues, located, errors first. */
   issues: LocatedIssue[];
   summary: IssueSummary;
@@ -62,13 +65,15 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
   if (otherMajor) return { usable: false, kind: "other-version", reason: otherVersionReason(snapshot.version, otherMajor.location) };
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
+  const afterFiling = evaluateAfterFiling(input, result, result.asOf);
   // Reconciliation with the pedimentos (issue #12): warnings located at the figures.
-  const issues = withReconcileIssues(mergeIssues(read, result.issues), reconcileCheckIssues(snapshot, { read, input, result }));
+  const issues = withReconcileIssues(mergeIssues(read, [...result.issues, ...afterFiling.issues]), reconcileCheckIssues(snapshot, { read, input, result }));
   return {
     usable: true,
     read,
     input,
     result,
+    afterFiling,
     issues,
     summary: summarizeIssues(issues),
     freshness: freshnessOf(snapshot, read.input),

@@ -238,6 +238,10 @@ function fitWrappedRows(ws: Worksheet, rows: Iterable<number>): void {
 
 /** Applies a plan to an ExcelJS workbook. Writes only the plan's cells (and sizes the rows of wrapped text). */
 export function applyPlan(wb: Workbook, plan: WritePlan): void {
+  for (const g of plan.growTables ?? []) {
+    const r = parseRange(g.range);
+    if (r) ensureTableRows(wb, { name: g.table } as TableLayout, r.end.row - r.start.row);
+  }
   const touched = new Map<Worksheet, Set<number>>();
   const touch = (ws: Worksheet, from: number, to: number) => {
     let set = touched.get(ws);

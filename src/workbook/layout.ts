@@ -15,6 +15,7 @@ import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
 import { RECONCILE_BLOCK, RECONCILE_NAMES, RECONCILE_REQUEST, RECONCILE_SHEETS, RECONCILE_TABLES } from "./layout-reconcile";
+import { AF_CATALOGS, AF_NAMED_CELLS, AF_SHEETS, AF_SHEET_LAYOUTS, AF_TABLES } from "./layout-after-filing";
 import type { PageSetupSpec } from "./print-layout";
 import { RULES_SHEET_LAYOUT, RULES_SHEET_NAME } from "./rules-sheet";
 
@@ -62,6 +63,8 @@ export type ProgramOutputKey =
 
 export type GoodOutputKey = "closingInventory";
 
+export type NoticeOutputKey = "noticeDeadline" | "noticeSafeDeadline" | "noticeStatus";
+
 export interface Validation {
   /** Name of a catalog list (defined name on the catalog sheet). */
   list: CatalogName;
@@ -99,7 +102,9 @@ export interface TableColumn {
   kind: "input" | "output";
   /** Input: field path inside one row (`type`, `overrides.due`). */
   field?: string;
-  output?: ProgramOutputKey | GoodOutputKey | "none";
+  output?: ProgramOutputKey | GoodOutputKey | NoticeOutputKey | "none";
+  /** An input column the user must not edit (the Evidencia table): styled and locked like an output. */
+  locked?: boolean;
   type: FieldType | "text";
   numberFormat?: string;
   validation?: Validation;
@@ -116,7 +121,9 @@ export interface TableLayout {
   /** Blank body rows in the template (room to type without resizing the table). */
   blankRows: number;
   /** Document array the rows feed (`programs`, `goods`, `extraNonBusinessDays`). */
-  path: "programs" | "goods" | "extraNonBusinessDays";
+  path: "programs" | "goods" | "extraNonBusinessDays" | "evidence" | "changeNotices" | "domiciles";
+  /** What the table holds, for messages ("los avisos de cambio"). */
+  description?: string;
   /** For `extraNonBusinessDays` the row is a scalar: the value of this column. */
   scalarField?: string;
   columns: TableColumn[];
@@ -147,6 +154,7 @@ export const SHEETS = {
   capture: "Captura VUCEM",
   rules: RULES_SHEET_NAME,
   catalogs: "Catálogos",
+  ...AF_SHEETS,
 } as const;
 export type SheetName = (typeof SHEETS)[keyof typeof SHEETS];
 
@@ -158,6 +166,8 @@ export interface SheetLayout {
   /** Visible, or hidden (the catalog/version sheet: hidden, not very hidden, so a user can look). */
   state: "visible" | "hidden";
   protect: boolean;
+  /** Added after 1.0: a workbook without it still reads (one note instead of an error). */
+  optional?: boolean;
   /** Column widths A, B, C, … */
   widths: number[];
   /** Section headings: row (1-based) → text. */
@@ -207,6 +217,7 @@ export const CATALOGS = {
   RAOCE_LISTA_UNIDADES: UNITS.map((u) => `${u.key} - ${u.name}`),
   RAOCE_LISTA_SINO: ["Sí", "No"],
   RAOCE_LISTA_EXPORTADOR: [...EXPORTER_TYPES],
+  ...AF_CATALOGS,
 } as const;
 export type CatalogName = keyof typeof CATALOGS;
 
@@ -306,6 +317,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     protect: true,
     widths: [26, 12, 4, 12, 30, 46, 26, 8, 14],
   },
+  ...AF_SHEET_LAYOUTS,
 ];
 
 // ─── named cells ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -352,6 +364,7 @@ export const NAMED_CELLS: readonly NamedCell[] = [
   { name: "RAOCE_RESUMEN_PROBLEMAS", sheet: SHEETS.issues, cell: "C3", label: "", kind: "output", output: "issuesSummary", type: "text" },
   { name: "RAOCE_SELLO_CAPTURA", sheet: SHEETS.capture, cell: "C3", label: "Preparado el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
   ...FRESHNESS_CELLS,
+  ...AF_NAMED_CELLS,
 ];
 
 // ─── tables ─────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -422,6 +435,7 @@ export const TABLES: readonly TableLayout[] = [
       { header: "Motivo (acuerdo de la SE)", kind: "input", field: "note", type: "text", wrap: true, width: 30 },
     ],
   },
+  ...AF_TABLES,
 ];
 
 // ─── generated lists ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -175,6 +175,12 @@ export interface BlockWrite {
 export interface WritePlan {
   ranges: RangeWrite[];
   blocks: BlockWrite[];
+  /**
+   * Tables whose body must grow before the ranges are written (the append-only Evidencia table): `range` is the whole
+   * table after growing, header included ("A5:K40"). ExcelJS: extend the table's ref; Office.js: `table.resize(range)`.
+   * Never shrinks a table.
+   */
+  growTables?: { table: string; sheet: string; range: string }[];
   /** Sheets the plan writes to (for adapters that must lift and restore protection). */
   unprotect: string[];
 }

@@ -262,7 +262,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   const issues: LocatedIssue[] = [];
   const handled = new Set<string>();
   const input: Record<string, unknown> = { company: {}, figures: {}, programs: [], goods: [], settings: {} };
-  const rows: Record<TablePath, number[]> = { programs: [], goods: [], extraNonBusinessDays: [] };
+  const rows = Object.fromEntries(TABLES.map((t) => [t.path, []])) as unknown as Record<TablePath, number[]>;
   const { date1904 } = snapshot;
   const sheetSet = new Set(snapshot.sheets);
 
@@ -314,6 +314,10 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
     } else {
       missingSheets.add(sl.name);
       if (sl.name === SHEETS.rules) continue; // reference text only (absent from 1.0 workbooks): nothing is read or written there
+      if (sl.optional) {
+        add("info", "SHEET_MISSING", "", `El libro no tiene la hoja «${sl.name}» (plantilla anterior a la ${TEMPLATE_VERSION}): copie sus datos a una plantilla nueva (raoce template) para usarla.`, `The workbook has no "${sl.name}" sheet (template older than ${TEMPLATE_VERSION}): copy your data into a new template to use it.`, null);
+        continue;
+      }
       const severity: Severity = sl.name === SHEETS.catalogs || sl.name === SHEETS.issues || sl.name === SHEETS.capture ? "warning" : "error";
       add(severity, "SHEET_MISSING", "", `Falta la hoja «${sl.name}» (se borró o se reemplazó): sus datos no se pueden leer${severity === "warning" ? " ni escribir" : ""}. Restáurela desde una plantilla nueva (raoce template).`, `Sheet "${sl.name}" is missing (deleted or replaced): its data cannot be read. Restore it from a new template.`, null);
     }
@@ -362,7 +366,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
       if (!missingSheets.has(t.sheet)) {
         const at = sheetSet.has(t.sheet) ? { sheet: t.sheet, address: t.topLeft } : null;
         const severity: Severity = t.path === "programs" ? "error" : "warning";
-        add(severity, "TABLE_MISSING", t.path === "extraNonBusinessDays" ? "" : t.path, `No se encuentra la tabla ${t.name} (hoja «${t.sheet}»): se borró, se renombró o se convirtió en rango. Sin ella no se leen ${t.path === "programs" ? "los programas" : t.path === "goods" ? "los bienes producidos" : "los días inhábiles adicionales"}. Cópiela de una plantilla nueva o restaure su nombre (Diseño de tabla › Nombre de la tabla).`, `Table ${t.name} (sheet "${t.sheet}") is missing: deleted, renamed or converted to a range. Restore it from a new template.`, at);
+        add(severity, "TABLE_MISSING", t.path === "extraNonBusinessDays" ? "" : t.path, `No se encuentra la tabla ${t.name} (hoja «${t.sheet}»): se borró, se renombró o se convirtió en rango. Sin ella no se leen ${t.path === "programs" ? "los programas" : t.path === "goods" ? "los bienes producidos" : (t.description ?? "los días inhábiles adicionales")}. Cópiela de una plantilla nueva o restaure su nombre (Diseño de tabla › Nombre de la tabla).`, `Table ${t.name} (sheet "${t.sheet}") is missing: deleted, renamed or converted to a range. Restore it from a new template.`, at);
       }
       continue;
     }
@@ -416,6 +420,8 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   return { usable: true, reason: null, input, issues, rows, handled, locate };
 }
 
+const TABLE_PATH_RE = new RegExp(`^(${TABLES.map((t) => t.path).join("|")})(?:\\[(\\d+)\\])?(?:\\.(.+))?$`);
+
 function makeLocator(
   snapshot: WorkbookSnapshot,
   rows: Record<TablePath, number[]>,
@@ -428,7 +434,7 @@ function makeLocator(
   };
   return (path: string): CellLocation | null => {
     if (!path) return null;
-    const m = /^(programs|goods|extraNonBusinessDays)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(path);
+    const m = TABLE_PATH_RE.exec(path);
     if (m) {
       const t = TABLES.find((x) => x.path === m[1])!;
       const snap = tableSnaps.get(t.name);

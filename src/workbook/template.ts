@@ -297,13 +297,13 @@ export function buildTemplate(): Workbook {
       const h = ws.getCell(tl.row, col);
       style(h, {
         font: { bold: true, color: { argb: "FFFFFFFF" } },
-        fill: { type: "pattern", pattern: "solid", fgColor: { argb: c.kind === "input" ? COLORS.headerFill : COLORS.outputHeaderFill } },
+        fill: { type: "pattern", pattern: "solid", fgColor: { argb: c.kind === "input" && !c.locked ? COLORS.headerFill : COLORS.outputHeaderFill } },
         alignment: { wrapText: true, vertical: "middle" },
       });
       const wrap = c.wrap ? { alignment: { wrapText: true, vertical: "top" as const } } : {};
       for (let i = 1; i <= t.blankRows; i++) {
         const cell = ws.getCell(tl.row + i, col);
-        style(cell, { ...(c.kind === "input" ? inputStyle(c.numberFormat) : outputStyle(c.numberFormat)), ...wrap });
+        style(cell, { ...(c.kind === "input" && !c.locked ? inputStyle(c.numberFormat) : outputStyle(c.numberFormat)), ...wrap });
       }
       if (c.validation) {
         const range = rangeAddress({ row: tl.row + 1, col }, { row: tl.row + t.blankRows, col });

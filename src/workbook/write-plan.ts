@@ -4,6 +4,7 @@
  * Every value is plain (number / string / boolean / null): dates as serials in the workbook's date system.
  */
 import type { IsoDate } from "../domain/dates";
+import type { ChangeNotice } from "../domain/after-filing/notices";
 import type { ProgramResult } from "../domain/evaluate";
 import type { UsableAnalysis } from "./analyze";
 import {
@@ -14,6 +15,7 @@ import {
   type BlockLayout,
   type GoodOutputKey,
   type NamedOutputKey,
+  type NoticeOutputKey,
   type ProgramOutputKey,
 } from "./layout";
 import {
@@ -189,6 +191,15 @@ export interface FillPlan extends WritePlan {
   notices: LocatedIssue[];
 }
 
+/** Avisos: deadline, safe date and status of a change notice (R34/R49). */
+function noticeOutput(key: NoticeOutputKey, n: ChangeNotice | undefined, date1904: boolean): PlainValue {
+  if (!n) return null;
+  if (key === "noticeDeadline") return n.deadline ? isoToSerial(n.deadline, date1904) : null;
+  if (key === "noticeSafeDeadline") return n.safeDeadline ? isoToSerial(n.safeDeadline, date1904) : null;
+  const left = n.status === "pendiente" && n.businessDaysLeft !== null ? ` (${n.businessDaysLeft === 0 ? "vence hoy" : n.businessDaysLeft === 1 ? "falta 1 día hábil" : `faltan ${n.businessDaysLeft} días hábiles`})` : "";
+  return n.status === "sin fecha" ? "Sin fecha del cambio" : `${n.status[0]!.toUpperCase()}${n.status.slice(1)}${left}`;
+}
+
 /** One output cell about to be written: where, what it holds now, what it will hold. */
 interface PlannedCell {
   sheet: string;
@@ -265,7 +276,8 @@ export function buildWritePlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, co
           next = p ? programOutput(c.output as ProgramOutputKey, p, date1904) : null;
         } else if (docIndex !== undefined && t.path === "goods") {
           const g = goodsByIndex.get(docIndex);
-          next = g && (c.output as GoodOutputKey) === "closingInventory" ? g.closingInventory : null;
+          next = g && (c.output as GoodOutputKey) === "closingInventory" ? g.closingInventory : null;        } else if (docIndex !== undefined && t.path === "changeNotices") {
+          next = noticeOutput(c.output as NoticeOutputKey, a.afterFiling.notices[docIndex], date1904);
         }
         next = fitCell(next);
         cells.push({ sheet: s.sheet, row, col, label: c.header, output: c.output, format: c.numberFormat, old: s.rows[bodyRow]?.[j] ?? null, next });

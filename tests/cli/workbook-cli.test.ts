@@ -125,7 +125,7 @@ describe("our template saved by LibreOffice (tests/fixtures/libreoffice/)", () =
     expect(await zip.file("docProps/app.xml")!.async("string")).toMatch(/<Application>LibreOffice\/7\.4/);
     expect(zip.file(/^xl\/theme\//)).toEqual([]);
     const tables = await Promise.all(zip.file(/^xl\/tables\/table\d+\.xml$/).map((f) => f.async("string")));
-    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblBienes", "tblClaves", "tblInhabiles", "tblPedimentos", "tblProgramas"]);
+    expect(tables.map((t) => /name="(\w+)"/.exec(t)![1]).sort()).toEqual(["tblAvisos", "tblBienes", "tblClaves", "tblDomicilios", "tblEvidencia", "tblInhabiles", "tblPedimentos", "tblProgramas"]);
     for (const t of tables) expect(t).not.toContain("<tableStyleInfo");
     expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="RAOCE_VERSION_PLANTILLA" vbProcedure="false">Catálogos!$B$2<');
   });

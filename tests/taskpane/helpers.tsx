@@ -25,7 +25,7 @@ export const ISSUES: LocatedIssue[] = [
   { severity: "info", code: "DUE_SOON", message: "IMMEX: vence pronto.", messageEn: "IMMEX: due soon.", path: "programs[0].filedOn", location: "'Programas'!F6" },
 ];
 
-export type FakeOperations = { [K in keyof PaneOperations]-?: jest.MockedFunction<NonNullable<PaneOperations[K]>> };
+export type FakeOperations = { [K in keyof PaneOperations]: jest.MockedFunction<NonNullable<PaneOperations[K]>> };
 
 /** Every operation is a jest mock; `overrides` replace the default behaviour of some. */
 export function fakeOperations(overrides: Partial<PaneOperations> = {}, result = resultOf(example("immex-industrial.json"))): FakeOperations {

@@ -175,7 +175,7 @@ describe("fill round trips", () => {
         for (let col = r.start.col; col <= r.end.col; col++) expect(cells.has(`${w.sheet}!${String.fromCharCode(64 + col)}${row}`)).toBe(true);
     }
     for (const b of plan.blocks) expect(blockFrom.get(b.sheet)).toMatchObject(parseCell(b.anchor)!);
-    expect(plan.unprotect.sort()).toEqual(["Bienes", "Captura VUCEM", "Catálogos", "Cifras", "Empresa", "Problemas", "Programas"]); // Catálogos: the fingerprint
+    expect(plan.unprotect.sort()).toEqual(["Avisos", "Bienes", "Captura VUCEM", "Catálogos", "Cifras", "Empresa", "Problemas", "Programas"]); // Catálogos: the fingerprint; Avisos: deadline and status of each notice
   });
 
   it("tables from Excel (no headerRowCount attribute) keep their header row through a fill", async () => {

@@ -14,8 +14,8 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
+import { SHEET_LAYOUTS, TABLES } from "../../src/workbook/layout";
 import { buildWritePlan } from "../../src/workbook/write-plan";
-import { SHEET_LAYOUTS } from "../../src/workbook/layout";
 import { openWorkbookBuffer, workbookBuffer } from "../../src/workbook/xlsx-file";
 import { normalisePackage, relativeTarget } from "../../src/workbook/xlsx-normalise";
 import { UnusableWorkbookError } from "../../src/workbook/xlsx-guard";
@@ -114,7 +114,7 @@ describe.each(READ_ALIKE)("saved by %s", (producer) => {
     const protectedSheets = await Promise.all(sheets.map(async (s) => /<sheetProtection [^>]*sheet="1"/.test(await zip.file(s)!.async("string"))));
     expect(protectedSheets.filter(Boolean)).toHaveLength(SHEET_LAYOUTS.filter((l) => l.protect).length);
     expect(await zip.file("xl/styles.xml")!.async("string")).toContain('locked="0"');
-    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(5);
+    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(TABLES.length);
   });
 });
 
@@ -123,7 +123,7 @@ describe("saved by Gnumeric (ssconvert drops every Excel table)", () => {
     const e = await openWorkbookBuffer(readFileSync(fixture("gnumeric", example))).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UnusableWorkbookError);
     expect((e as Error).message).toBe(
-      "el libro se guardó con «gnumeric», que no conserva las tablas de Excel (tblProgramas, tblBienes, tblInhabiles, tblPedimentos, tblClaves): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)",
+      `el libro se guardó con «gnumeric», que no conserva las tablas de Excel (${TABLES.map((t) => t.name).join(", ")}): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)`,
     );
   });
 });

@@ -85,7 +85,7 @@ describe("template content", () => {
       const tl = parseCell(t.topLeft)!;
       t.columns.forEach((col, j) => {
         const c = wb.getWorksheet(t.sheet)!.getCell(tl.row + 1, tl.col + j);
-        expect(c.style.protection?.locked ?? true).toBe(col.kind === "output");
+        expect(c.style.protection?.locked ?? true).toBe(col.kind === "output" || !!col.locked); // Evidencia: read, never typed
         if (col.numberFormat) expect(c.numFmt).toBe(col.numberFormat);
       });
     }

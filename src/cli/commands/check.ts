@@ -3,6 +3,7 @@
  * Exit 2 if any file is unusable (one stderr line each), else 1 if any file has errors, else 0. Every file of the batch
  * is checked whatever happens to the others.
  */
+import { afterFilingJson } from "../../domain/after-filing";
 import { todayInMexico } from "../../workbook/today";
 import { optionalDate, parse } from "../args";
 import { EXIT, UsageError } from "../errors";
@@ -31,7 +32,7 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
     }
     const a = o.analysis;
     if (a.summary.errors > 0) withErrors++;
-    if (values.json) docs.push({ file, result: a.result, issues: a.issues, freshness: a.freshness });
+    if (values.json) docs.push({ file, result: a.result, issues: a.issues, freshness: a.freshness, afterFiling: afterFilingJson(a.afterFiling) });
     else out.push(fileSummary(file, a, { freshness: true }));
   }
   if (!values.json && positionals.length > 1) {

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, ProgressBar, makeStyles, tokens } from "@fluen
 import { useId } from "react";
 import type { Strings } from "../strings";
 
-export type PaneAction = "insert" | "validate" | "calculate" | "settings" | "addRows" | "reconcile";
+export type PaneAction = "insert" | "validate" | "calculate" | "settings" | "addRows" | "reconcile" | "afterFiling";
 
 export interface BusyState {
   action: PaneAction;
@@ -27,6 +27,9 @@ export interface ToolbarProps {
   onToggleSettings(): void;
   /** «Conciliar» (shown when the operations offer it). */
   onReconcile?(): void;
+  /** After filing (shown when the operations offer it). */
+  afterFilingOpen?: boolean;
+  onToggleAfterFiling?(): void;
 }
 
 interface ActionProps {
@@ -61,7 +64,7 @@ function Action({ label, hint, disabled, primary, pressed, onClick }: ActionProp
 }
 
 /** The pane's three actions and the settings toggle; progress is announced in a live region while an action runs. */
-export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onCalculate, onToggleSettings, onReconcile }: ToolbarProps) {
+export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onCalculate, onToggleSettings, onReconcile, afterFilingOpen, onToggleAfterFiling }: ToolbarProps) {
   const styles = useStyles();
   const running = busy !== null;
   return (
@@ -85,6 +88,9 @@ export function Toolbar({ strings, busy, settingsOpen, onInsert, onValidate, onC
         pressed={settingsOpen}
         onClick={onToggleSettings}
       />
+      {onToggleAfterFiling && (
+        <Action label={strings.afterFiling.action} hint={strings.afterFiling.actionHint} disabled={running} pressed={!!afterFilingOpen} onClick={onToggleAfterFiling} />
+      )}
       <div className={styles.progress} role="status" aria-live="polite">
         {busy && (
           <>

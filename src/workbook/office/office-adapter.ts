@@ -23,6 +23,7 @@ import {
   isLinkValue,
   parseCell,
   parseRange,
+  quoteSheet,
   type CellValue,
   type MissingSnapshot,
   type NameSnapshot,
@@ -490,6 +491,8 @@ async function applyPlan(context: Ctx, plan: WritePlan, supports: RequirementChe
 
   try {
     queueUnprotect(context, states);
+    // Append-only tables (Evidencia) grow before their new rows are written (ExcelApi 1.13; never shrinks).
+    for (const g of plan.growTables ?? []) context.workbook.tables.getItem(g.table).resize(`${quoteSheet(g.sheet)}!${g.range}`);
     if (batches.length === 0) {
       queueRestore(context, states);
       await context.sync();

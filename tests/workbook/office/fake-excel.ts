@@ -1018,6 +1018,23 @@ class FakeTable_ extends FakeObject<FakeTable> {
     this.ctx.queue(() => (this.target().style = v));
   }
 
+  /** Table.resize (ExcelApi 1.13): the header row must stay where it is, with the same columns. */
+  resize(address: string): void {
+    this.ctx.queue(() => {
+      const t = this.target();
+      const sheet = this.sheet(t);
+      this.ctx.fx.assertWritable(sheet, "table.resize");
+      const bang = address.lastIndexOf("!");
+      const sheetName = bang < 0 ? sheet.name : address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      const r = parseRange(bang < 0 ? address : address.slice(bang + 1));
+      if (!r || sheetName !== sheet.name) throw new FakeExcelError("InvalidArgument", `resize ${address}: not a range of «${sheet.name}»`);
+      if (r.start.row !== t.topLeft.row || r.start.col !== t.topLeft.col || r.end.col - r.start.col + 1 !== t.cols) {
+        throw new FakeExcelError("InvalidArgument", `resize ${address}: the header row must stay in place`);
+      }
+      t.rows = r.end.row - r.start.row;
+    });
+  }
+
   private sheet(t: FakeTable): FakeSheet {
     return this.ctx.fx.sheetById(t.sheetId)!;
   }

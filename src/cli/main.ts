@@ -1,6 +1,8 @@
 /** `raoce` command line: the same engine as the add-in, over JSON and .xlsx files, with no Excel. */
 import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
+import { calendarioCommand } from "./commands/calendario";
+import { carteraCommand } from "./commands/cartera";
 import { checkCommand } from "./commands/check";
 import { fillCommand } from "./commands/fill";
 import { layoutCommand } from "./commands/layout";
@@ -21,9 +23,14 @@ Uso:
   raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
   raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
                                                             escribe plazos, estado, cifras, Problemas y Captura VUCEM
+  raoce cartera <libros o carpetas>… [--out cartera.xlsx] [--as-of D] [--json | --csv] [--alerta N]
+                                                            un renglón por cliente × programa, ordenado por urgencia
+  raoce calendario <libros o carpetas>… [--out raoce.ics] [--desde D] [--hasta D] [--aviso N]
+                                                            recordatorios de plazos para Outlook o Google Calendar
 
 Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
-Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.`;
+Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable
+                  · 3 (cartera --alerta N) hay programas suspendidos, cancelados o por vencer en N días.`;
 
 type Command = (argv: string[], now: Date) => CommandResult | Promise<CommandResult>;
 
@@ -35,6 +42,8 @@ const COMMANDS: Record<string, Command> = {
   layout: layoutCommand,
   check: checkCommand,
   fill: fillCommand,
+  cartera: carteraCommand,
+  calendario: calendarioCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

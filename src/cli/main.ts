@@ -6,6 +6,7 @@ import { carteraCommand } from "./commands/cartera";
 import { checkCommand } from "./commands/check";
 import { fillCommand } from "./commands/fill";
 import { layoutCommand } from "./commands/layout";
+import { nuevoEjercicioCommand } from "./commands/nuevo-ejercicio";
 import { statusCommand } from "./commands/status";
 import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
@@ -20,13 +21,17 @@ Uso:
   raoce evaluate <reporte.json | -> [--as-of AAAA-MM-DD] [--json]
   raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
   raoce layout [--json]                                     nombres y columnas de la plantilla
-  raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json]    revisa libros sin modificarlos
+  raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json | --resumen]
+                                                            revisa libros sin modificarlos (--resumen: una línea por cliente)
   raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of AAAA-MM-DD]
                                                             escribe plazos, estado, cifras, Problemas y Captura VUCEM
+  raoce fill <libros o carpetas>… --out-dir DIR [--as-of D]  llena copias de muchos libros (los originales no cambian)
   raoce cartera <libros o carpetas>… [--out cartera.xlsx] [--as-of D] [--json | --csv] [--alerta N]
                                                             un renglón por cliente × programa, ordenado por urgencia
   raoce calendario <libros o carpetas>… [--out raoce.ics] [--desde D] [--hasta D] [--aviso N]
                                                             recordatorios de plazos para Outlook o Google Calendar
+  raoce nuevo-ejercicio <anterior.xlsx> --out nuevo.xlsx | <libros o carpetas>… --out-dir DIR
+                                                            inicia el año siguiente con empresa, programas y bienes
 
 Fechas en formato AAAA-MM-DD. --as-of toma por omisión la fecha de hoy en la Ciudad de México.
 Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable
@@ -44,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   fill: fillCommand,
   cartera: carteraCommand,
   calendario: calendarioCommand,
+  "nuevo-ejercicio": nuevoEjercicioCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

@@ -12,6 +12,7 @@ import { printable } from "../format";
 import { EXIT, UsageError } from "../errors";
 import { analyzeFile, fileSummary } from "../workbook-run";
 import type { CommandResult } from "./types";
+import { fillManyCommand, isFolderFill } from "./fill-many";
 
 export function defaultOut(input: string): string {
   const ext = extname(input) || ".xlsx";
@@ -19,6 +20,7 @@ export function defaultOut(input: string): string {
 }
 
 export async function fillCommand(argv: string[], now: Date): Promise<CommandResult> {
+  if (isFolderFill(argv)) return fillManyCommand(argv, now); // many workbooks into a folder (fill-many.ts)
   const { values, positionals } = parse(argv, { out: { type: "string" }, "in-place": { type: "boolean" }, "as-of": { type: "string" } }, true);
   if (positionals.length !== 1) throw new UsageError("indique un libro .xlsx: raoce fill reporte.xlsx [--out salida.xlsx | --in-place]");
   const input = positionals[0]!;

@@ -1,0 +1,64 @@
+/**
+ * `raoce check --resumen` (issue #11 §3): one line per client, then the warnings and errors repeated across files said
+ * once each with the number of files (the same missing exchange rate in 60 workbooks is one line, not 60).
+ */
+import type { UsableAnalysis } from "../workbook/analyze";
+import { STATUS_SHORT_ES } from "../domain/portfolio/rows";
+import { printable } from "./format";
+
+export interface RepeatedIssue {
+  severity: "error" | "warning";
+  code: string;
+  message: string;
+  files: number;
+}
+
+const dm = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}`;
+const fit = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + "…" : s.padEnd(w));
+
+export class CheckSummary {
+  private lines: string[] = [];
+  private counts = new Map<string, RepeatedIssue>();
+
+  add(file: string, a: UsableAnalysis): void {
+    const r = a.result;
+    const progs = r.programs.map((p) => {
+      const st = p.status ? STATUS_SHORT_ES[p.status] : "—";
+      const due = p.status === "EN_PLAZO" || p.status === "PERIODO_NO_ABIERTO" ? ` vence ${dm(p.deadlines!.due)}` : "";
+      return `${p.type} ${st}${due}`;
+    });
+    const s = a.summary;
+    const counts = `${s.errors} ${s.errors === 1 ? "error" : "errores"}, ${s.warnings} ${s.warnings === 1 ? "aviso" : "avisos"}`;
+    this.lines.push(printable(`${fit(r.company.rfc ?? "—", 13)}  ${fit(r.company.name ?? "(sin razón social)", 28)}  ${progs.join(" · ") || "sin programas"} — ${counts} — ${file}`));
+    const seen = new Set<string>();
+    for (const i of a.issues) {
+      if (i.severity === "info") continue;
+      const key = `${i.severity}|${i.code}|${i.message}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const c = this.counts.get(key) ?? { severity: i.severity, code: i.code, message: i.message, files: 0 };
+      c.files++;
+      this.counts.set(key, c);
+    }
+  }
+
+  addUnusable(file: string, reason: string): void {
+    this.lines.push(printable(`${fit("—", 13)}  ${fit("(inutilizable)", 28)}  ${reason} — ${file}`));
+  }
+
+  /** Problems found in two or more files, most frequent first. */
+  repeated(): RepeatedIssue[] {
+    return [...this.counts.values()].filter((c) => c.files > 1).sort((a, b) => b.files - a.files || a.code.localeCompare(b.code));
+  }
+
+  text(): string {
+    const out = [...this.lines];
+    const rep = this.repeated();
+    if (rep.length) {
+      out.push("", "Repetidos en varios libros (cada uno dicho una vez):");
+      for (const c of rep) out.push(printable(`  [${c.severity === "error" ? "ERROR" : "AVISO"}] ${c.message} — ${c.files} libros`));
+    }
+    out.push("", "Detalle de un cliente: raoce check <libro.xlsx>");
+    return out.join("\n");
+  }
+}

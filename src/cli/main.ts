@@ -19,7 +19,8 @@ Uso:
   raoce status --year 2025 --programs IMMEX,PROSEC --program PROSEC [--filed D] [--as-of D]
                [--authorized D] [--cancelled D] [--immex-filed D] [--extra-days D,…] [--json]
   raoce evaluate <reporte.json | -> [--as-of AAAA-MM-DD] [--json]
-  raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
+  raoce template [--out plantilla-raoce.xlsx] [--force] [--cartera]
+                                                            plantilla de Excel vacía (--cartera: hoja Cartera)
   raoce layout [--json]                                     nombres y columnas de la plantilla
   raoce check <libro.xlsx>… [--as-of AAAA-MM-DD] [--json | --resumen]
                                                             revisa libros sin modificarlos (--resumen: una línea por cliente)

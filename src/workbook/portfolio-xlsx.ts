@@ -18,8 +18,7 @@ export const PORTFOLIO_SHEET = "Cartera";
 export const PROBLEMS_SHEET = "Problemas";
 const HEADER_ROW = 6;
 
-/** Fill per urgency level (1 = cancelled … 8 = no urgency: no fill). */
-export const URGENCY_FILLS: readonly (string | null)[] = ["FFC00000", "FFFF7C80", "FFFFC000", "FFFFE699", "FFFFF2CC", "FFE2EFDA", "FFDDEBF7", null];
+import { URGENCY_FILLS } from "./portfolio-fills";
 const URGENCY_FONTS: readonly (string | null)[] = ["FFFFFFFF", null, null, null, null, null, null, null];
 
 const SEVERITY_ES: Record<PortfolioProblem["severity"], string> = { error: "Error", warning: "Aviso", info: "Nota", unusable: "Inutilizable" };

@@ -38,6 +38,7 @@ const suites = {
   office: () => require("./office-syncs.ts").benchOfficeSyncs(),
   functions: () => require("./functions.ts").benchFunctions(),
   deps: () => require("./deps.ts").benchDeps(),
+  portfolio: () => require("./portfolio.ts").benchPortfolio(),
 };
 const results = [];
 (async () => {

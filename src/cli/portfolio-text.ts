@@ -24,7 +24,8 @@ const COLS: [string, number][] = [["N", 2], ["RFC", 13], ["Cliente", 15], ["Prog
 
 export function portfolioText(rows: readonly PortfolioRow[], summary: PortfolioSummary, notes: readonly BatchNote[], unusable: readonly { file: string; reason: string }[], asOf: string): string {
   const line = (cells: string[]) => cells.join("  ").trimEnd();
-  const out = [`Cartera al ${dmy(asOf)} — ${summary.clients} clientes, ${summary.rows} programas`, summaryLine(summary), ""];
+  const parts = summaryLine(summary).split(" · ");
+  const out = [`Cartera al ${dmy(asOf)} — ${summary.clients} clientes, ${summary.rows} programas`, parts.slice(0, 4).join(" · "), parts.slice(4).join(" · "), ""];
   out.push(line(COLS.map(([h, w], i) => (i === 7 ? right(h, w) : fit(h, w)))));
   out.push(line(COLS.map(([, w]) => "─".repeat(w))));
   for (const r of rows) {

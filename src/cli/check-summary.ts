@@ -3,6 +3,8 @@
  * once each with the number of files (the same missing exchange rate in 60 workbooks is one line, not 60).
  */
 import type { UsableAnalysis } from "../workbook/analyze";
+import type { LocatedIssue } from "../workbook/read-input";
+import { fileSummary } from "./workbook-run";
 import { STATUS_SHORT_ES } from "../domain/portfolio/rows";
 import { printable } from "./format";
 
@@ -60,5 +62,43 @@ export class CheckSummary {
     }
     out.push("", "Detalle de un cliente: raoce check <libro.xlsx>");
     return out.join("\n");
+  }
+}
+
+const warningKey = (i: LocatedIssue) => `${i.code}|${i.message}`;
+
+/**
+ * `raoce check a.xlsx b.xlsx …` without --resumen: the per-file summaries, with a warning that repeats across files
+ * (same code and text, e.g. the year's estimated exchange rate) listed once at the end with its count instead of in
+ * every file. Keeps per file only what the summary prints (no goods list, no workbook).
+ */
+export class CollapsedBatch {
+  private files: { file: string; a: Pick<UsableAnalysis, "result" | "summary" | "issues"> }[] = [];
+  private count = new Map<string, { message: string; files: number }>();
+
+  add(file: string, a: UsableAnalysis): void {
+    this.files.push({ file, a: { result: { ...a.result, goods: [] }, summary: a.summary, issues: a.issues } });
+    const seen = new Set<string>();
+    for (const i of a.issues) {
+      if (i.severity !== "warning" || seen.has(warningKey(i))) continue;
+      seen.add(warningKey(i));
+      const c = this.count.get(warningKey(i)) ?? { message: i.message, files: 0 };
+      c.files++;
+      this.count.set(warningKey(i), c);
+    }
+  }
+
+  texts(): string[] {
+    const repeated = new Set([...this.count.entries()].filter(([, c]) => c.files > 1).map(([k]) => k));
+    const out = this.files.map(({ file, a }) => fileSummary(file, a, (i) => i.severity === "warning" && repeated.has(warningKey(i))));
+    if (repeated.size) {
+      const lines = ["Avisos repetidos en varios libros (dichos una vez):"];
+      for (const k of repeated) {
+        const c = this.count.get(k)!;
+        lines.push(printable(`    [AVISO] ${c.message} — ${c.files} libros`));
+      }
+      out.push(lines.join("\n"));
+    }
+    return out;
   }
 }

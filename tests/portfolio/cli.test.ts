@@ -165,4 +165,18 @@ describe("raoce fill --out-dir, nuevo-ejercicio, check --resumen", () => {
     expect(repeated.length).toBeGreaterThan(0);
     expect(new Set(repeated).size).toBe(repeated.length);
   });
+
+  it("check of several files (no --resumen) lists a warning repeated in every file once, at the end", async () => {
+    const folder = join(dir, "c");
+    mkdirSync(folder);
+    const files = [0, 1, 2].map((i) => join(folder, `c${i}.xlsx`));
+    for (const [i, f] of files.entries()) {
+      await workbookFrom({ company: { rfc: "SAT970701NN3", name: `Cliente ${i}` }, filingYear: 2025, programs: [{ type: "IMMEX", number: `${i}-2015`, authorizedOn: "2015-01-01" }], figures: { totalSales: 100000, totalExports: 500, totalImports: 10 } }, f);
+    }
+    const r = await run(["check", ...files, "--as-of", "2025-05-20"], NOW);
+    const notMet = r.stdout.split("\n").filter((l) => l.includes("no cumple el compromiso de exportación"));
+    expect(notMet).toHaveLength(1);
+    expect(notMet[0]).toMatch(/\[AVISO\] IMMEX: no cumple .* — 3 libros$/);
+    expect(r.stdout.indexOf("Avisos repetidos")).toBeGreaterThan(r.stdout.lastIndexOf("Cliente 2"));
+  });
 });

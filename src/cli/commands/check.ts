@@ -9,7 +9,7 @@ import { EXIT, UsageError } from "../errors";
 import { json, printable } from "../format";
 import { analyzeFile, fileSummary } from "../workbook-run";
 import type { CommandResult } from "./types";
-import { CheckSummary } from "../check-summary";
+import { CheckSummary, CollapsedBatch } from "../check-summary";
 
 export async function checkCommand(argv: string[], now: Date): Promise<CommandResult> {
   const { values, positionals } = parse(argv, { "as-of": { type: "string" }, json: { type: "boolean" }, resumen: { type: "boolean" } }, true);
@@ -23,6 +23,7 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
   let unusable = 0;
   let withErrors = 0;
   const brief = values.resumen && !values.json ? new CheckSummary() : null; // --resumen: one line per client
+  const batch = !brief && !values.json && positionals.length > 1 ? new CollapsedBatch() : null; // repeated warnings once
   for (const file of positionals) {
     const o = await analyzeFile(file, today, asOf, true); // sequential: one workbook in memory at a time
     if (!o.ok) {
@@ -36,8 +37,10 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
     if (a.summary.errors > 0) withErrors++;
     if (values.json) docs.push({ file, result: a.result, issues: a.issues });
     else if (brief) brief.add(file, a);
+    else if (batch) batch.add(file, a);
     else out.push(fileSummary(file, a));
   }
+  if (batch) out.push(...batch.texts());
   if (!values.json && positionals.length > 1) {
     const ok = positionals.length - unusable - withErrors;
     out.push(`${positionals.length} libros: ${ok} sin errores, ${withErrors} con errores, ${unusable} inutilizables`);

@@ -14,6 +14,7 @@ const STEP_SHORT: Record<NextStepKind, string> = {
   cancelled: "cancelación",
   reactivation: "reactivación",
   correction: "carta corr.",
+  notice: "aviso cambio",
 };
 
 const dmy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : "—");
@@ -45,7 +46,7 @@ export function portfolioText(rows: readonly PortfolioRow[], summary: PortfolioS
       ]),
     );
   }
-  out.push("", "N: 1 cancelado · 2 suspendido · 3 vence ≤ 7 días · 4 errores · 5 verificar reactivación · 6 carta de corrección");
+  out.push("", "N: 1 cancelado · 2 suspendido · 3 vence ≤ 7 días · 4 errores · 5 verificar reactivación · 6 carta o aviso");
   out.push("   · 7 vence ≤ 30 días · 8 sin urgencia.  E/A: errores/avisos.  Res.: resultados escritos en el libro.");
   for (const n of notes) out.push(printable(`Para toda la cartera: ${n.message} (${n.files} ${n.files === 1 ? "libro" : "libros"})`));
   if (unusable.length) {

@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 import { evaluate } from "../../src/domain/evaluate";
 import { summarizeIssues } from "../../src/domain/issues";
 import { clientRows, needsAlert, sortRows, summarize } from "../../src/domain/portfolio/rows";
-import { programReminders, reminderUid, withinRange } from "../../src/domain/portfolio/reminders";
+import { noticeReminder, programReminders, reminderUid, withinRange } from "../../src/domain/portfolio/reminders";
 import { nextFilingYear } from "../../src/domain/portfolio/new-year";
 import { URGENCY_CODES } from "../../src/domain/portfolio/urgency";
 import { remindersIcs } from "../../src/calendar-io/ics";
@@ -45,6 +45,14 @@ describe("R58 urgency", () => {
     const bad = { totalSales: 100, totalExports: 500, totalImports: 0 };
     expect(rowsOf(doc([IMMEX], "2025-05-10", bad))[0]!.urgency).toBe("ERRORES");
     expect(rowsOf(doc([IMMEX], "2025-05-26", bad))[0]!.urgency).toBe("VENCE_7_DIAS");
+  });
+
+  it("a change notice due within 5 business days (R49) ranks with the correction letter; 16 Mar 2026 is an LFT Monday", () => {
+    const r = evaluate({ ...doc([IMMEX], "2026-03-10"), filingYear: 2026 }, "2026-01-01");
+    const at = (asOf: string) => clientRows({ file: "c.xlsx", result: { ...r, asOf }, summary: summarizeIssues(r.issues), stale: null, pendingNotices: ["2026-03-17"] })[0]!;
+    // 10 Mar + 5 business days = 18 Mar (16 Mar skipped) ≥ 17 Mar; 5 Mar + 5 = 12 Mar < 17 Mar.
+    expect(at("2026-03-10")).toMatchObject({ urgency: "CARTA_CORRECCION", nextStep: "notice", nextDate: "2026-03-17", daysLeft: 7 });
+    expect(at("2026-03-05").urgency).toBe("SIN_URGENCIA");
   });
 
   it("ALTEX has no suspension: cancelled the day after its due date (R11, 31 May 2025)", () => {
@@ -134,6 +142,19 @@ describe("R59 reminders, read back by ical.js", () => {
     expect(a.map((r) => r.uid)).toEqual(b.map((r) => r.uid));
     expect(new Set(a.map((r) => r.uid)).size).toBe(a.length);
     expect(withinRange(a, "2025-05-01", "2025-06-30").map((r) => r.date)).toEqual(["2025-05-23", "2025-05-30", "2025-05-31"]);
+  });
+});
+
+describe("R49 change-notice reminder", () => {
+  it("falls on the notice's deadline, stable UID, cancelled once the notice was sent", () => {
+    const base = { rfc: RFC, name: "Cliente", file: "c.xlsx", what: "Domicilio fiscal", occurredOn: "2026-03-02", deadline: "2026-03-17", safeDeadline: "2026-03-16", notifiedOn: null, basis: "regla 1.3.12" };
+    const a = noticeReminder(base);
+    const b = noticeReminder({ ...base, notifiedOn: "2026-03-10" });
+    expect(a).toMatchObject({ date: "2026-03-17", cancelled: false, kind: "notice" });
+    expect(b.cancelled).toBe(true);
+    expect(b.uid).toBe(a.uid);
+    const ev = parseBack(remindersIcs([a], { alarmDays: 2, stamp: new Date(0) }));
+    expect(ev).toEqual([expect.objectContaining({ date: "2026-03-17", isDate: true, summary: `${RFC} · aviso de cambio a la SE vence hoy` })]);
   });
 });
 

@@ -13,7 +13,7 @@ import type { Deadlines } from "../deadlines";
 import type { ProgramType } from "../programs";
 import type { StatusCode } from "../status";
 
-export const REMINDER_KINDS = ["opens", "due-7", "due", "suspended", "late", "cancelled", "reactivation", "correction"] as const;
+export const REMINDER_KINDS = ["opens", "due-7", "due", "suspended", "late", "cancelled", "reactivation", "correction", "notice"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface ReminderProgram {
@@ -121,4 +121,39 @@ export function programReminders(p: ReminderProgram): Reminder[] {
 /** Keeps the reminders dated within [from, to] (either bound optional). */
 export function withinRange(list: readonly Reminder[], from?: IsoDate, to?: IsoDate): Reminder[] {
   return list.filter((r) => (!from || r.date >= from) && (!to || r.date <= to));
+}
+
+/** R49: a change notice to the SE (R34) recorded in the client's workbook. */
+export interface NoticeReminderInput {
+  rfc: string | null;
+  name: string | null;
+  file: string;
+  /** What changed, as the workbook says it ("Domicilio fiscal"). */
+  what: string;
+  occurredOn: IsoDate;
+  deadline: IsoDate;
+  /** The weekends-only count (R12 safe date for the user's own deadline). */
+  safeDeadline: IsoDate | null;
+  notifiedOn: IsoDate | null;
+  basis: string;
+}
+
+/** One reminder per change notice, on its 10-business-day deadline; cancelled once the notice was sent. */
+export function noticeReminder(n: NoticeReminderInput): Reminder {
+  const who = (n.rfc ?? "").trim() || n.file;
+  const safe = n.safeDeadline && n.safeDeadline !== n.deadline ? ` (fecha segura contando solo fines de semana: ${dmy(n.safeDeadline)})` : "";
+  return {
+    uid: `raoce-${fnv1a64(`${who.toUpperCase()}|AVISO|${n.what.toUpperCase()}|${n.occurredOn}`)}@raoce.mx`,
+    kind: "notice",
+    date: n.deadline,
+    title: `${who} · aviso de cambio a la SE vence hoy${n.notifiedOn ? " (ya presentado)" : ""}`,
+    description: [
+      `${n.name ?? "(sin razón social)"} — RFC ${n.rfc ?? "—"}`,
+      `Cambio: ${n.what}, ocurrido el ${dmy(n.occurredOn)}; aviso dentro de 10 días hábiles${safe}.`,
+      `Fundamento: ${n.basis}`,
+      n.notifiedOn ? `Aviso presentado el ${dmy(n.notifiedOn)}` : "Aviso aún no presentado",
+      `Libro: ${n.file}`,
+    ].join("\n"),
+    cancelled: n.notifiedOn !== null,
+  };
 }

@@ -2,6 +2,7 @@
  * One portfolio row per client × program (issue #11 §1), built from a client's evaluated report. Pure.
  * Rows are sorted by R58 urgency, then by the date of the next step, then by RFC.
  */
+import { addBusinessDays } from "../calendar";
 import { daysBetween, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import type { IssueSummary } from "../issues";
@@ -9,7 +10,7 @@ import type { ProgramType } from "../programs";
 import type { StatusCode } from "../status";
 import { daysToDue, urgencyOf, urgencyRank, URGENCY_LABELS, type UrgencyCode } from "./urgency";
 
-export type NextStepKind = "opens" | "due" | "late" | "cancelled" | "reactivation" | "correction";
+export type NextStepKind = "opens" | "due" | "late" | "cancelled" | "reactivation" | "correction" | "notice";
 
 export const NEXT_STEP_ES: Record<NextStepKind, string> = {
   opens: "Abre la ventanilla",
@@ -18,6 +19,7 @@ export const NEXT_STEP_ES: Record<NextStepKind, string> = {
   cancelled: "Se cancela",
   reactivation: "Reactivación a más tardar",
   correction: "Carta de corrección hasta",
+  notice: "Aviso de cambio hasta",
 };
 
 /** Short status labels for narrow columns (the full label is in `statusLabel`). */
@@ -38,6 +40,10 @@ export interface PortfolioClient {
   summary: IssueSummary;
   /** True when the workbook's written outputs no longer match its inputs; null when it cannot be told. */
   stale: boolean | null;
+  /** R49: deadlines of the client's change notices still pending (none when the workbook has no Avisos sheet). */
+  pendingNotices?: readonly IsoDate[];
+  /** Declared non-business days of the workbook (R12 layer 4), for the 5-business-day horizon. */
+  extraNonBusinessDays?: readonly IsoDate[];
 }
 
 export interface PortfolioRow {
@@ -80,6 +86,9 @@ function nextStep(p: ReportResult["programs"][number], asOf: IsoDate): { kind: N
 /** The rows of one client: one per program, or one row for the client alone when no program could be read. */
 export function clientRows(c: PortfolioClient): PortfolioRow[] {
   const r = c.result;
+  const notice = [...(c.pendingNotices ?? [])].sort()[0] ?? null;
+  const ahead = notice ? addBusinessDays(r.asOf, 5, c.extraNonBusinessDays ? { extraNonBusinessDays: [...c.extraNonBusinessDays] } : {}) : null;
+  const noticeFields = { noticeDeadline: notice, fiveBusinessDaysAhead: ahead };
   const base = {
     file: c.file,
     rfc: r.company.rfc,
@@ -92,15 +101,17 @@ export function clientRows(c: PortfolioClient): PortfolioRow[] {
     asOf: r.asOf,
   };
   if (r.programs.length === 0) {
-    const urgency = urgencyOf({ status: null, asOf: r.asOf, due: null, errors: c.summary.errors, reactivationBy: null, correctionBy: null });
+    const urgency = urgencyOf({ status: null, asOf: r.asOf, due: null, errors: c.summary.errors, reactivationBy: null, correctionBy: null, ...noticeFields });
     return [{
       ...base, program: null, number: null, status: null, statusLabel: "Sin programas válidos", nextStep: null, nextStepLabel: null, nextDate: null,
       daysLeft: null, due: null, lateUntil: null, reactivationBy: null, correctionBy: null, urgency, urgencyRank: urgencyRank(urgency), urgencyLabel: URGENCY_LABELS[urgency].es, commitment: null,
     }];
   }
   return r.programs.map((p) => {
-    const urgency = urgencyOf({ status: p.status, asOf: r.asOf, due: p.deadlines?.due ?? null, errors: c.summary.errors, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy });
-    const step = nextStep(p, r.asOf);
+    const urgency = urgencyOf({ status: p.status, asOf: r.asOf, due: p.deadlines?.due ?? null, errors: c.summary.errors, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy, ...noticeFields });
+    const programStep = nextStep(p, r.asOf);
+    // A change notice due before the program's own next step comes first (it concerns the whole company).
+    const step = notice && ahead && notice <= ahead && (!programStep || notice < programStep.date) ? { kind: "notice" as const, date: notice } : programStep;
     // R58: a suspended program counts its days to the last late date.
     const daysLeft = p.status === "SUSPENDIDO" && p.deadlines?.lateUntil ? daysBetween(r.asOf, p.deadlines.lateUntil) : step ? daysBetween(r.asOf, step.date) : null;
     return {

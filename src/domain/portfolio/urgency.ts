@@ -25,7 +25,7 @@ export const URGENCY_LABELS: Record<UrgencyCode, { es: string; en: string }> = {
   VENCE_7_DIAS: { es: "Vence en 7 días o menos", en: "Due within 7 days" },
   ERRORES: { es: "Errores que bloquean VUCEM", en: "Errors that block VUCEM" },
   VERIFICAR_REACTIVACION: { es: "Verificar reactivación", en: "Check reactivation" },
-  CARTA_CORRECCION: { es: "Plazo de carta de corrección", en: "Correction-letter deadline" },
+  CARTA_CORRECCION: { es: "Carta de corrección o aviso de cambio por vencer", en: "Correction letter or change notice due" },
   VENCE_30_DIAS: { es: "Vence en 30 días o menos", en: "Due within 30 days" },
   SIN_URGENCIA: { es: "Sin urgencia", en: "No urgency" },
 };
@@ -41,6 +41,10 @@ export interface UrgencyInput {
   errors: number;
   reactivationBy: IsoDate | null;
   correctionBy: IsoDate | null;
+  /** R49: the earliest deadline of the client's pending change notices, if any. */
+  noticeDeadline?: IsoDate | null;
+  /** asOf + 5 business days (R12 calendar): the horizon of "within 5 business days". */
+  fiveBusinessDaysAhead?: IsoDate | null;
 }
 
 const NOT_FILED: readonly (StatusCode | null)[] = ["EN_PLAZO", "PERIODO_NO_ABIERTO"];
@@ -63,6 +67,8 @@ export function urgencyOf(u: UrgencyInput): UrgencyCode {
   if (u.status === "PRESENTADO_EXTEMPORANEO" && u.reactivationBy && u.reactivationBy < u.asOf) return "VERIFICAR_REACTIVACION";
   // R33: the letter is due by the 5th business day after filing, so any date up to it is within 5 business days.
   if (u.correctionBy && u.asOf <= u.correctionBy && (u.status === "PRESENTADO" || u.status === "PRESENTADO_EXTEMPORANEO")) return "CARTA_CORRECCION";
+  // R34/R49: a change notice to the SE due within 5 business days (or already overdue and still pending).
+  if (u.noticeDeadline && u.fiveBusinessDaysAhead && u.noticeDeadline <= u.fiveBusinessDaysAhead) return "CARTA_CORRECCION";
   if (toDue !== null && toDue <= 30) return "VENCE_30_DIAS";
   return "SIN_URGENCIA";
 }

@@ -43,24 +43,27 @@ export async function readPortfolio(args: readonly string[], today: IsoDate, asO
     }
     const a = o.analysis;
     const fresh = outputsFreshness(o.snapshot, today);
-    rows.push(...clientRows({ file: f.path, result: a.result, summary: a.summary, stale: fresh === "never" ? null : fresh === "stale" }));
+    // Copied through JSON: strings cut from a workbook's XML can keep the whole XML text alive (V8 sliced strings),
+    // and a batch keeps its rows until the end; copies keep memory flat in the number of files.
+    const own = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+    rows.push(...own(clientRows({ file: f.path, result: a.result, summary: a.summary, stale: fresh === "never" ? null : fresh === "stale" })));
     const client = a.result.company.name ?? a.result.company.rfc ?? f.relative;
     for (const i of a.issues) {
       if (i.severity === "info") continue;
       if (BATCH_ONCE_CODES.has(i.code)) {
         const key = `${i.code}|${i.message}`;
-        const n = notes.get(key) ?? { code: i.code, message: i.message, files: 0 };
+        const n = notes.get(key) ?? own({ code: i.code, message: i.message, files: 0 });
         n.files++;
         notes.set(key, n);
         continue;
       }
-      problems.push({ client, rfc: a.result.company.rfc, file: f.path, location: i.location, severity: i.severity, message: i.message });
+      problems.push(own({ client, rfc: a.result.company.rfc, file: f.path, location: i.location, severity: i.severity, message: i.message }));
     }
     // Estimated rates are notes (info) in a single workbook; across a portfolio they are still worth one line.
     for (const i of a.issues) {
       if (i.severity !== "info" || !BATCH_ONCE_CODES.has(i.code)) continue;
       const key = `${i.code}|${i.message}`;
-      const n = notes.get(key) ?? { code: i.code, message: i.message, files: 0 };
+      const n = notes.get(key) ?? own({ code: i.code, message: i.message, files: 0 });
       n.files++;
       notes.set(key, n);
     }

@@ -19,6 +19,8 @@ const { templateBuffer } = require(path.join(lib, "workbook", "template.js"));
 const { writeInputs } = require(path.join(lib, "workbook", "exceljs-adapter.js"));
 const { openWorkbookBuffer, saveWorkbookFile } = require(path.join(lib, "workbook", "xlsx-file.js"));
 const { rfcCheckCharacter } = require(path.join(lib, "domain", "rfc.js"));
+const { analyzeSnapshot } = require(path.join(lib, "workbook", "analyze.js"));
+const { buildWritePlan } = require(path.join(lib, "workbook", "write-plan.js"));
 
 const dir = process.argv[2] ?? path.join(root, "tmp", "cartera-200");
 const count = Number(process.argv[3] ?? 200);
@@ -82,8 +84,16 @@ function client(i) {
       fs.writeFileSync(file, "no es un libro de Excel"); // an unusable file in the batch
       continue;
     }
-    const { workbook } = await openWorkbookBuffer(template);
-    writeInputs(workbook, client(i));
+    const { workbook, adapter } = await openWorkbookBuffer(template);
+    const doc = client(i);
+    writeInputs(workbook, doc);
+    if (i % 5 === 0) {
+      // One client in five was already filled (raoce fill) on 15 May; one in fifteen changed a figure afterwards.
+      const snapshot = await adapter.read();
+      const a = analyzeSnapshot(snapshot, "2025-05-15", { asOf: "2025-05-15" });
+      if (a.usable) await adapter.apply(buildWritePlan(a, snapshot, "2025-05-15"));
+      if (i % 15 === 0) writeInputs(workbook, { figures: { totalSales: doc.figures.totalSales + 1000 } });
+    }
     await saveWorkbookFile(workbook, file);
   }
   console.log(`${count} libros en ${dir}`);

@@ -51,7 +51,10 @@ export function collectWorkbooks(args: readonly string[]): Collected {
       continue;
     }
     const found: CollectedFile[] = [];
-    if (st.isDirectory()) walk(a, a, found, problems, 0);
+    if (st.isDirectory()) {
+      walk(a, a, found, problems, 0);
+      if (found.length === 0) problems.push({ path: a, reason: "la carpeta no contiene libros .xlsx" });
+    }
     else found.push({ path: a, relative: a.split(/[\\/]/).pop()! });
     for (const f of found) {
       if (seen.has(f.path)) continue;

@@ -77,6 +77,8 @@ describe("raoce cartera", () => {
     expect(csv[1]).toContain("SAT970701NN3,");
     expect(csv[1]).toContain(",2025-05-30,50,");
     expect((await run(["cartera", folder, "--alerta", "x"], NOW)).exitCode).toBe(2);
+    mkdirSync(join(dir, "vacia"));
+    expect(await run(["cartera", join(dir, "vacia")], NOW)).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/vacia: la carpeta no contiene libros \.xlsx/) });
   });
 
   it("says a missing or estimated exchange rate once for the whole batch", async () => {

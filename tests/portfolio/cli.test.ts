@@ -109,6 +109,18 @@ describe("raoce cartera", () => {
   });
 });
 
+describe("raoce template --cartera", () => {
+  it("writes the Cartera sheet workbook and refuses to overwrite without --force", async () => {
+    const out = join(dir, "cartera-raoce.xlsx");
+    expect(await run(["template", "--cartera", "--out", out], NOW)).toMatchObject({ exitCode: 0, stdout: expect.stringContaining("Hoja Cartera") });
+    const wb = new Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Cartera"]);
+    expect(String((wb.getWorksheet("Cartera")!.getCell("H5").value as { formula: string }).formula)).toContain("_xldudf_RAOCE_STATUS(");
+    expect((await run(["template", "--cartera", "--out", out], NOW)).exitCode).toBe(2);
+  });
+});
+
 describe("raoce calendario", () => {
   it("writes every client's reminders; an independent parser reads them back as all-day events on the rules' dates", async () => {
     const folder = copyExamples(["immex-industrial", "prosec-cafe"]);

@@ -174,7 +174,13 @@ export function buildPortfolioWorkbook(input: PortfolioWorkbookInput): Workbook 
     columns: pcols.map((c) => ({ name: c.header, filterButton: true })),
     rows: prow as never,
   });
-  for (let r = 5; r < 5 + prow.length; r++) ps.getCell(r, 5).alignment = { wrapText: true, vertical: "top" };
+  // Wrapped messages need their height set: neither ExcelJS nor a viewer without Excel's autofit computes it.
+  for (let r = 5; r < 5 + prow.length; r++) {
+    for (let c = 1; c <= pcols.length; c++) ps.getCell(r, c).alignment = { vertical: "top", ...(c === 5 ? { wrapText: true } : {}) };
+    const text = String(prow[r - 5]![4] ?? "");
+    const lines = Math.max(1, Math.ceil(text.length / 95));
+    if (lines > 1) ps.getRow(r).height = 15 * lines;
+  }
   ps.views = [{ state: "frozen", ySplit: 4, topLeftCell: "A5", activeCell: "A5" }];
   setupPage(ps, "4:4");
   return wb;

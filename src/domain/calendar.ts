@@ -8,17 +8,30 @@
  * Pure: no clock, no I/O.
  */
 import { addDays, dayNumber, daysInMonth, fromDay, isIsoDate, isoDate, weekday, yearOf, type IsoDate } from "./dates";
+import { declaredDays } from "./declared-periods";
 
 export interface CalendarOptions {
   /** R12 layer 4: non-business days declared by the user (invalid strings are ignored). */
   extraNonBusinessDays?: readonly IsoDate[];
+  /** R12 layer 4 (rev. 2026-11): the SE periods the product knows (declared-periods.ts); false removes them. */
+  seDeclaredPeriods?: boolean;
+}
+
+/** The calendar part of a larger options object (settings.seDeclaredPeriods === false removes the SE periods). */
+export function calendarOf(opts: { extraNonBusinessDays?: readonly IsoDate[]; settings?: { seDeclaredPeriods?: boolean } } | undefined): CalendarOptions {
+  const cal: CalendarOptions = {};
+  if (opts?.extraNonBusinessDays) cal.extraNonBusinessDays = opts.extraNonBusinessDays;
+  if (opts?.settings?.seDeclaredPeriods === false) cal.seDeclaredPeriods = false;
+  return cal;
 }
 
 export interface Holiday {
   date: IsoDate;
   name: string;
   nameEn: string;
-  layer: "LFPA" | "LFT" | "HANDOVER" | "USER";
+  layer: "LFPA" | "LFT" | "HANDOVER" | "SE" | "USER";
+  /** Where a declared day comes from (layer SE). */
+  source?: string;
 }
 
 type FixedDay = readonly [month: number, day: number, name: string, nameEn: string];
@@ -91,6 +104,13 @@ function userDays(opts?: CalendarOptions): Set<IsoDate> {
 export function holidays(year: number, opts?: CalendarOptions): Holiday[] {
   const list = [...officialHolidays(year)];
   const seen = new Set(list.map((h) => h.date));
+  if (opts?.seDeclaredPeriods !== false) {
+    for (const [date, p] of declaredDays()) {
+      if (yearOf(date) !== year || seen.has(date) || weekday(date) === 0 || weekday(date) === 6) continue;
+      seen.add(date);
+      list.push({ date, name: p.name, nameEn: p.nameEn, layer: "SE", source: p.source });
+    }
+  }
   for (const date of userDays(opts)) {
     if (yearOf(date) !== year || seen.has(date)) continue;
     seen.add(date);
@@ -102,10 +122,12 @@ export function holidays(year: number, opts?: CalendarOptions): Holiday[] {
 /** A predicate over ISO dates with the user's days resolved once (used by the counting loops). */
 function businessDayChecker(opts?: CalendarOptions): (date: IsoDate) => boolean {
   const extra = userDays(opts);
+  const declared = opts?.seDeclaredPeriods === false ? null : declaredDays();
   return (date) => {
     const wd = weekday(date);
     if (wd === 0 || wd === 6) return false;
     if (extra.has(date)) return false;
+    if (declared?.has(date)) return false;
     return !officialHolidays(yearOf(date)).some((h) => h.date === date);
   };
 }
@@ -147,6 +169,19 @@ export function addBusinessDays(date: IsoDate, n: number, opts?: CalendarOptions
     if (isBusiness(fromDay(day))) left -= 1;
   }
   return fromDay(day);
+}
+
+/**
+ * R12 rev. 2026-11: a term that starts on a filing made through VUCEM (open 24/7). A filing on a non-business day
+ * counts from the next business day: filed Sun 31-May-2026 + 2 → Wed 3-Jun-2026 (the later, safe date for the SE's
+ * own terms). On a business day it is addBusinessDays itself.
+ */
+export function addBusinessDaysFromFiling(filedOn: IsoDate, n: number, opts?: CalendarOptions): IsoDate {
+  checkCount(n);
+  const isBusiness = businessDayChecker(opts);
+  let day = dayNumber(filedOn);
+  while (!isBusiness(fromDay(day))) day += 1;
+  return addBusinessDays(fromDay(day), n, opts);
 }
 
 /** R12: the "safe" count for the user's own deadlines (R33): only weekends are skipped. */

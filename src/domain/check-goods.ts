@@ -3,7 +3,9 @@ import { parseSector, parseUnit, type Sector } from "./catalogs";
 import { issue, type Issue } from "./issues";
 import type { ParsedRow } from "./parse-input";
 import type { GoodInput } from "./schema";
-import { formatTariffCode, parseTariffCode } from "./tariff";
+import { formatNumber } from "./commitment";
+import { formatTariffCode, paddedFromNumber, parseTariffCode } from "./tariff";
+import { roundHalfUp, VUCEM_MAX_DIGITS } from "./vucem-figures";
 
 export interface GoodResult {
   index: number;
@@ -15,6 +17,44 @@ export interface GoodResult {
   /** R38: total − domestic − exported; null unless all three volumes are known. */
   closingInventory: number | null;
   valid: boolean;
+  /**
+   * Goods rev. 2026-11: the row as typed in VUCEM (one *Agregar* per good): fracción as 8 digits without dots,
+   * description, the unit's name and the three volumes as whole numbers; a value is null when missing or in error.
+   */
+  capture: GoodCapture;
+}
+
+export interface GoodCapture {
+  tariffCode: string | null;
+  description: string | null;
+  unitName: string | null;
+  totalVolume: number | null;
+  domesticVolume: number | null;
+  exportVolume: number | null;
+}
+
+/** VUCEM's limits for the goods table (150102: description max 250, volumes max 16 digits). */
+export const MAX_DESCRIPTION = 250;
+
+const VOLUME_LABEL = {
+  totalVolume: { es: "Volumen total producido", en: "Total volume produced" },
+  domesticVolume: { es: "Volumen vendido en mercado nacional", en: "Volume sold domestically" },
+  exportVolume: { es: "Volumen exportado", en: "Volume exported" },
+} as const;
+
+/** R38/goods rev.: the whole number VUCEM takes for a volume, with a warning when rounded and an error past 16 digits. */
+function volumeToCapture(field: keyof typeof VOLUME_LABEL, v: number | undefined, at: (f: string) => string, out: Issue[]): number | null {
+  if (v === undefined) return null;
+  const l = VOLUME_LABEL[field];
+  const r = roundHalfUp(v);
+  if (r >= 10 ** VUCEM_MAX_DIGITS) {
+    out.push(issue("error", "VUCEM_TOO_MANY_DIGITS", at(field), `${l.es}: tiene más de ${VUCEM_MAX_DIGITS} dígitos; VUCEM acepta como máximo ${VUCEM_MAX_DIGITS}.`, `${l.en}: more than ${VUCEM_MAX_DIGITS} digits; VUCEM takes at most ${VUCEM_MAX_DIGITS}.`, "R38"));
+    return null;
+  }
+  if (r !== v) {
+    out.push(issue("warning", "VUCEM_ROUNDED", at(field), `${l.es}: VUCEM solo acepta números enteros; ${formatNumber(v, 2)} se captura como ${formatNumber(r, 0)}. Si la unidad admite fracciones, considere una unidad menor (p. ej. gramo en lugar de kilo).`, `${l.en}: VUCEM only takes whole numbers; ${formatNumber(v, 2)} is captured as ${formatNumber(r, 0)}. If the unit needs fractions, consider a smaller unit (e.g. gram instead of kilo).`, "R38"));
+  }
+  return r;
 }
 
 export interface GoodsContext {
@@ -56,6 +96,7 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
     unitName: null,
     closingInventory: null,
     valid: false,
+    capture: { tariffCode: null, description: null, unitName: null, totalVolume: null, domesticVolume: null, exportVolume: null },
   };
 
   if (g.sector !== undefined) {
@@ -84,6 +125,11 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
     } else {
       result.tariffCode = t.code;
       result.nico = t.nico;
+      const padded = paddedFromNumber(g.tariffCode);
+      if (padded) {
+        const name = padded.chapterName ? `, ${padded.chapterName}` : "";
+        out.push(issue("warning", "TARIFF_PADDED", at("tariffCode"), `La fracción llegó como número de ${padded.typed.length} dígitos (${padded.typed}): Excel quita el cero inicial, así que se lee ${padded.code}, capítulo ${padded.chapter}${name}. ¿Es correcto? Si no, capture la fracción completa como texto (p. ej. '${padded.code}).`, `The tariff code arrived as a ${padded.typed.length}-digit number (${padded.typed}): Excel drops the leading zero, so it is read as ${padded.code}, chapter ${padded.chapter}. Is that right? If not, enter the full code as text.`, "R36"));
+      }
       if (t.nico) {
         out.push(issue("info", "TARIFF_NICO", at("tariffCode"), `Se capturó fracción + NICO; en VUCEM se usa la fracción de 8 dígitos ${formatTariffCode(t.code)} (NICO ${t.nico} se conserva aparte).`, `Tariff code + NICO given; VUCEM uses the 8-digit code ${formatTariffCode(t.code)} (NICO ${t.nico} kept apart).`, "R36"));
       }
@@ -102,7 +148,14 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
 
   if (g.description !== undefined && g.description.trim() === "") {
     out.push(issue("error", "REQUIRED", at("description"), "Descripción del bien: es obligatoria (el bien final producido).", "Description of the good: required (the final good produced).", "R23"));
+  } else if (g.description !== undefined && g.description.trim().length > MAX_DESCRIPTION) {
+    out.push(issue("error", "DESCRIPTION_TOO_LONG", at("description"), `Descripción del bien: tiene ${g.description.trim().length} caracteres; VUCEM acepta como máximo ${MAX_DESCRIPTION}. Resúmala.`, `Description of the good: ${g.description.trim().length} characters; VUCEM takes at most ${MAX_DESCRIPTION}. Shorten it.`, "R38"));
+  } else if (g.description !== undefined) {
+    result.capture.description = g.description.trim();
   }
+  result.capture.totalVolume = volumeToCapture("totalVolume", g.totalVolume, at, out);
+  result.capture.domesticVolume = volumeToCapture("domesticVolume", g.domesticVolume, at, out);
+  result.capture.exportVolume = volumeToCapture("exportVolume", g.exportVolume, at, out);
 
   const { totalVolume: t, domesticVolume: d, exportVolume: e } = g;
   if (t !== undefined && (d !== undefined || e !== undefined)) {
@@ -115,6 +168,8 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
   }
 
   result.valid = g.tariffCode !== undefined && !hasErrorSince(out, before);
+  result.capture.tariffCode = result.tariffCode;
+  result.capture.unitName = result.unitName;
   return result;
 }
 
@@ -132,6 +187,12 @@ export function checkGoods(rows: readonly ParsedRow<GoodInput>[], ctx: GoodsCont
     else {
       issues.push(issue("warning", "DUPLICATE_GOOD", `goods[${g.index}].tariffCode`, `Fila repetida: sector ${g.sector} y fracción ${formatTariffCode(g.tariffCode)} ya aparecen en la fila ${first + 1} de la relación. Sume los volúmenes en una sola fila.`, `Duplicate row: sector ${g.sector} and tariff code ${formatTariffCode(g.tariffCode)} already appear in row ${first + 1}. Add the volumes into one row.`, "R38"));
     }
+  }
+  // Goods rev. 2026-11: the VUCEM table has the three volumes; say once which rows lack the domestic or export one.
+  const missing = rows.filter((r) => r.value.domesticVolume === undefined || r.value.exportVolume === undefined).map((r) => r.index + 1);
+  if (missing.length > 0) {
+    const list = missing.length > 10 ? `${missing.slice(0, 10).join(", ")} y ${missing.length - 10} más` : missing.join(", ");
+    issues.push(issue("warning", "VOLUMES_INCOMPLETE", "goods", `Relación de bienes producidos: la tabla de VUCEM pide también el volumen vendido en el mercado nacional y el volumen exportado; faltan en ${missing.length === 1 ? "la fila" : "las filas"} ${list}. Capture 0 si no hubo ventas de ese tipo.`, `Produced goods: the VUCEM table also asks for the volume sold domestically and the volume exported; missing in row${missing.length === 1 ? "" : "s"} ${list.replace(" y ", " and ").replace(" más", " more")}. Enter 0 if there were none.`, "R38"));
   }
   return { goods, issues };
 }

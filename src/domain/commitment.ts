@@ -231,11 +231,17 @@ function evaluateImmex(i: CommitmentInput): CommitmentResult {
 
 function evaluateAltex(i: CommitmentInput, settings: RuleSettings): CommitmentResult {
   const notes = { es: [] as string[], en: [] as string[] };
-  let type = i.exporterType ?? null;
+  const type = i.exporterType ?? null;
   if (type === null) {
-    type = "DIRECTO";
-    notes.es.push("Tipo de exportador no indicado: se evalúa como exportador directo.");
-    notes.en.push("Exporter type not given: evaluated as a direct exporter.");
+    // R43 rev. 2026-11: never a verdict computed as if it were another type.
+    return {
+      verdict: "NO_EVALUADO",
+      test: null,
+      nearThreshold: false,
+      rule: "R43",
+      reason: "No evaluado: falta el tipo de exportador ALTEX (directo, indirecto o ambos), y los mínimos dependen de él. Capture el tipo que indica su autorización.",
+      reasonEn: "Not evaluated: the ALTEX exporter type (direct, indirect or both) is missing, and the minimums depend on it. Enter the type of the authorization.",
+    };
   }
   const altexFail = {
     es: "La VUCEM emite el oficio de cancelación de forma automática (guía 2025).",

@@ -3,8 +3,8 @@
  * Precedence for each date (R14): user override in the workbook > official table of that year > computed rule.
  * Where the rules and that year's official guide disagree, the guide wins (it is the official table, see rule-table.ts).
  */
-import { isBusinessDay, lastBusinessDayOfMonth, type CalendarOptions } from "./calendar";
-import { addDays, daysBetween, isIsoDate, isoDate, MONTHS_EN, MONTHS_ES, type IsoDate } from "./dates";
+import { calendarOf, isBusinessDay, lastBusinessDayOfMonth, type CalendarOptions } from "./calendar";
+import { addDays, daysBetween, isIsoDate, isoDate, longDateEn, longDateEs, MONTHS_EN, MONTHS_ES, type IsoDate } from "./dates";
 import { isLinkedProsec, type ProgramType } from "./programs";
 import {
   MAX_FILING_YEAR,
@@ -59,19 +59,11 @@ const USER_LABEL = "usuario (fecha capturada en el libro)";
 const BASIS: Record<DeadlineKey, string> = {
   IMMEX: "Decreto IMMEX art. 25; Guía RAOCE 2025",
   PROSEC: "Decreto PROSEC art. 8; Guía RAOCE 2025",
-  PROSEC_LINKED: "Decreto PROSEC art. 8; regla 3.2.16 g del Acuerdo de reglas de la SE (DOF 9-may-2022); Guía RAOCE 2025",
-  ALTEX: "Decreto IMMEX (DOF 24-dic-2010), cuarto transitorio; Guía RAOCE 2025",
-  ECEX: "Decreto IMMEX (DOF 24-dic-2010), cuarto transitorio; Guía RAOCE 2025",
+  PROSEC_LINKED: "Decreto PROSEC art. 8; regla 3.2.16 g del Acuerdo de reglas de la SE (DOF del 9 de mayo de 2022); Guía RAOCE 2025",
+  ALTEX: "Decreto IMMEX (DOF del 24 de diciembre de 2010), cuarto transitorio; Guía RAOCE 2025",
+  ECEX: "Decreto IMMEX (DOF del 24 de diciembre de 2010), cuarto transitorio; Guía RAOCE 2025",
 };
 
-/** Rule ids of the computed dates: [due, late window and cancellation]. */
-const RULE_IDS: Record<DeadlineKey, readonly [string, string]> = {
-  IMMEX: ["R7", "R7"],
-  PROSEC: ["R8", "R8"],
-  PROSEC_LINKED: ["R9", "R8/R10"],
-  ALTEX: ["R11", "R11"],
-  ECEX: ["R11", "R11"],
-};
 
 
 function deadlineKey(program: ProgramType, linked: boolean): DeadlineKey {
@@ -79,7 +71,12 @@ function deadlineKey(program: ProgramType, linked: boolean): DeadlineKey {
   return program;
 }
 
-const rule = (date: IsoDate, id: string): Resolved => ({ date, origin: "rule", label: `cálculo por regla ${id}` });
+/** A computed date: the legal basis is shown apart (`basis`), so the source only says where the date came from. */
+const rule = (date: IsoDate, filingYear: number, hasTable = false): Resolved => ({
+  date,
+  origin: "rule",
+  label: hasTable ? "calculada (la fecha oficial cae en un día inhábil declarado)" : `calculada (la SE no ha publicado fechas para ${filingYear})`,
+});
 const official = (o: OfficialDate): Resolved => ({ date: o.date, origin: "official", label: `${o.source} (tabla oficial)` });
 const user = (date: IsoDate): Resolved => ({ date, origin: "user", label: USER_LABEL });
 
@@ -99,8 +96,8 @@ function validOverride(value: IsoDate | undefined, label: string, labelEn: strin
   if (value === undefined || value === null || value === "") return undefined;
   if (isIsoDate(value)) return value;
   notes.add(
-    `Se ignoró la fecha capturada para ${label} ("${String(value)}"): no es una fecha válida AAAA-MM-DD.`,
-    `The date entered for ${labelEn} ("${String(value)}") was ignored: it is not a valid YYYY-MM-DD date.`,
+    `Se ignoró la fecha capturada para ${label} («${String(value)}»): no es una fecha válida.`,
+    `The date entered for ${labelEn} ("${String(value)}") was ignored: it is not a valid date.`,
     "M",
   );
   return undefined;
@@ -113,19 +110,21 @@ function validOverride(value: IsoDate | undefined, label: string, labelEn: strin
 function officialBusinessDate(o: OfficialDate | undefined, cal: CalendarOptions, notes: Notes): OfficialDate | undefined {
   if (!o || isBusinessDay(o.date, cal)) return o;
   notes.add(
-    `La fecha oficial ${o.date} (${o.source}) está entre los días inhábiles declarados; se usa el último día hábil calculado del mes.`,
-    `The official date ${o.date} (${o.source}) is among the declared non-business days; the computed last business day of the month is used.`,
+    `La fecha oficial del ${longDateEs(o.date)} (${o.source}) está entre los días inhábiles declarados; se usa el último día hábil calculado del mes.`,
+    `The official date ${longDateEn(o.date)} (${o.source}) is among the declared non-business days; the computed last business day of the month is used.`,
     "M",
   );
   return undefined;
 }
 
+/** Where the dates come from, in words; shown under a "Fuente de las fechas" heading, so it never repeats it. */
 function describeSource(due: Resolved, late: Resolved | null, cancelled: Resolved): string {
   const labels = [due.label, late?.label ?? due.label, cancelled.label];
-  const lateText = late ? late.label : "sin periodo extemporáneo (R11)";
+  const capital = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
   if (labels.every((l) => l === labels[0])) {
-    return late ? `Todas las fechas: ${due.label}` : `Vencimiento y cancelación: ${due.label}; ${lateText}`;
+    return late ? capital(due.label) : `${capital(due.label)}; sin periodo extemporáneo (Guía RAOCE 2025)`;
   }
+  const lateText = late ? late.label : "no hay (Guía RAOCE 2025)";
   return `Vencimiento: ${due.label}; límite extemporáneo: ${lateText}; cancelación: ${cancelled.label}`;
 }
 
@@ -146,10 +145,9 @@ export function deadlines(
     );
   }
   const mayFromYear = opts.settings?.linkedProsecMayFromYear ?? DEFAULT_SETTINGS.linkedProsecMayFromYear;
-  const cal: CalendarOptions = opts.extraNonBusinessDays ? { extraNonBusinessDays: opts.extraNonBusinessDays } : {};
+  const cal: CalendarOptions = calendarOf(opts);
   const linked = program === "PROSEC" && isLinkedProsec(heldPrograms.includes("PROSEC") ? heldPrograms : [...heldPrograms, "PROSEC"]);
   const key = deadlineKey(program, linked);
-  const [dueRule, lateRule] = RULE_IDS[key];
   const table = officialDates(filingYear, key);
   const notes = new Notes();
   const ov = opts.overrides ?? {};
@@ -169,23 +167,23 @@ export function deadlines(
     ? user(ovDue)
     : tableDue
       ? official(tableDue)
-      : rule(lastBusinessDayOfMonth(filingYear, dueMonth, cal), dueRule);
+      : rule(lastBusinessDayOfMonth(filingYear, dueMonth, cal), filingYear, table?.due !== undefined);
 
   if (key === "PROSEC_LINKED" && due.origin === "rule") {
     // R9 (M up to filing year 2023): dated sources said April for linked holders; the switch year is a setting.
     const uncertain = filingYear <= 2023 || !mayForLinked;
     if (uncertain) {
       notes.add(
-        `R9: para PROSEC ligado a IMMEX, ALTEX o ECEX, las fuentes fechadas hasta 2023 indican el último día hábil de abril; la regla 3.2.16 g (DOF 9-may-2022) y la Guía RAOCE 2025 indican mayo. Se usa ${MONTHS_ES[dueMonth - 1]} según la configuración (mayo a partir de ${mayFromYear}). Confirme la fecha con la SE.`,
-        `R9: for PROSEC linked with IMMEX, ALTEX or ECEX, sources dated up to 2023 say the last business day of April; rule 3.2.16 g (DOF 9-May-2022) and the 2025 guide say May. ${MONTHS_EN[dueMonth - 1]} is used per the settings (May from ${mayFromYear}). Confirm the date with the SE.`,
+        `PROSEC ligado a IMMEX, ALTEX o ECEX: las fuentes fechadas hasta 2023 indican el último día hábil de abril; la regla 3.2.16 g (DOF del 9 de mayo de 2022) y la Guía RAOCE 2025 indican mayo. Se usa ${MONTHS_ES[dueMonth - 1]} según la configuración (mayo a partir de ${mayFromYear}). Confirme la fecha con la SE.`,
+        `PROSEC linked with IMMEX, ALTEX or ECEX: sources dated up to 2023 say the last business day of April; rule 3.2.16 g (DOF of 9 May 2022) and the 2025 guide say May. ${MONTHS_EN[dueMonth - 1]} is used per the settings (May from ${mayFromYear}). Confirm the date with the SE.`,
         "M",
       );
     }
   }
   if (noLateWindow && due.origin === "rule") {
     notes.add(
-      `R11: sólo la Guía RAOCE 2025 fija las fechas de ALTEX y ECEX (último día hábil de mayo, sin suspensión, cancelación al día siguiente); para ${filingYear} se aplican por analogía. Confirme con la SE.`,
-      `R11: only the 2025 guide sets the ALTEX and ECEX dates (last business day of May, no suspension, cancellation the next day); for ${filingYear} they are applied by analogy. Confirm with the SE.`,
+      `Sólo la Guía RAOCE 2025 fija las fechas de ALTEX y ECEX (último día hábil de mayo, sin suspensión, cancelación al día siguiente); para ${filingYear} se aplican por analogía. Confirme con la SE.`,
+      `Only the 2025 guide sets the ALTEX and ECEX dates (last business day of May, no suspension, cancellation the next day); for ${filingYear} they are applied by analogy. Confirm with the SE.`,
       "M",
     );
   }
@@ -195,8 +193,8 @@ export function deadlines(
   if (noLateWindow) {
     if (ovLate) {
       notes.add(
-        `R11: ALTEX y ECEX no tienen periodo de presentación extemporánea; se ignoró la fecha límite capturada (${ovLate}).`,
-        `R11: ALTEX and ECEX have no late-filing window; the late-filing limit entered (${ovLate}) was ignored.`,
+        `ALTEX y ECEX no tienen periodo de presentación extemporánea (Guía RAOCE 2025); se ignoró la fecha límite capturada (${longDateEs(ovLate)}).`,
+        `ALTEX and ECEX have no late-filing window (2025 guide); the late-filing limit entered (${longDateEn(ovLate)}) was ignored.`,
       );
     }
   } else {
@@ -205,7 +203,7 @@ export function deadlines(
       ? user(ovLate)
       : tableLate
         ? official(tableLate)
-        : rule(lastBusinessDayOfMonth(filingYear, key === "IMMEX" ? 8 : 6, cal), lateRule);
+        : rule(lastBusinessDayOfMonth(filingYear, key === "IMMEX" ? 8 : 6, cal), filingYear, table?.lateUntil !== undefined);
   }
 
   // R7: IMMEX cancelled 1 Sep; R8/R10: PROSEC 1 Jul (fixed calendar dates); R11: ALTEX/ECEX the day after due.
@@ -213,10 +211,10 @@ export function deadlines(
   if (ovCancel) cancelled = user(ovCancel);
   else if (noLateWindow) {
     // The table's cancellation only goes with the table's due date; otherwise it follows the effective due date.
-    cancelled = due.origin === "official" && table?.cancelledOn ? official(table.cancelledOn) : rule(addDays(due.date, 1), lateRule);
+    cancelled = due.origin === "official" && table?.cancelledOn ? official(table.cancelledOn) : rule(addDays(due.date, 1), filingYear);
     if (due.origin === "user") cancelled = { ...cancelled, label: `${cancelled.label} (día siguiente al vencimiento capturado por el usuario)` };
   } else if (table?.cancelledOn) cancelled = official(table.cancelledOn);
-  else cancelled = rule(isoDate(filingYear, key === "IMMEX" ? 9 : 7, 1), lateRule);
+  else cancelled = rule(isoDate(filingYear, key === "IMMEX" ? 9 : 7, 1), filingYear);
 
   const lastDay = late?.date ?? due.date;
   if (!(opens <= due.date && due.date <= lastDay && lastDay < cancelled.date)) {

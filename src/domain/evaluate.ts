@@ -3,44 +3,23 @@
  * gives a result; what cannot be used becomes a located issue.
  */
 import { checkCompany } from "./check-company";
-import { checkFigures } from "./check-figures";
+import { checkFigures, VERDICT_BLOCKING_CODES } from "./check-figures";
 import { checkGoods, type GoodResult } from "./check-goods";
 import { authorizedSectors, checkPrograms } from "./check-programs";
-import { evaluateCommitment, type CommitmentVerdict } from "./commitment";
-import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "./dates";
-import { nextMilestone, type Deadlines, type Milestone } from "./deadlines";
-import { exchangeRateFor } from "./exchange-rates";
+import { isIsoDate, type IsoDate } from "./dates";
+import { evaluateProgram, type ProgramContext, type ProgramResult, type VerdictFigures } from "./evaluate-program";
+import { exchangeRateFor, rateNotice } from "./exchange-rates";
+import { filingYearConfusion } from "./filing-year";
 import { computeFigures } from "./figures";
 import { issue, summarizeIssues, type Issue, type IssueSummary } from "./issues";
-import { parseInput, type ParsedInput, type ParsedRow } from "./parse-input";
-import { hasLinkedPrograms, isLinkedProsec, type ProgramType } from "./programs";
-import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR, waiverFor } from "./rule-table";
-import type { ProgramInput } from "./schema";
-import { programStatus, STATUS_LABELS, type StatusCode } from "./status";
+import { linkingFor, type HeldProgram } from "./linking";
+import { parseInput, type ParsedInput } from "./parse-input";
+import { isLinkedProsec, type ProgramType } from "./programs";
+import { validateRfc } from "./rfc";
+import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR } from "./rule-table";
+import { vucemFigures, type CaptureFigure, type VucemFigures } from "./vucem-figures";
 
-/** Fields the accountant types in VUCEM for a program (R22, R23). */
-export type CaptureField = "totalSales" | "totalExports" | "totalImports" | "goods";
-
-export interface ProgramResult {
-  index: number;
-  type: ProgramType;
-  number: string | null;
-  obliged: boolean;
-  deadlines: Deadlines | null;
-  status: StatusCode | null;
-  statusLabel: string | null;
-  statusLabelEn: string | null;
-  reactivationBy: IsoDate | null;
-  correctionBy: IsoDate | null;
-  correctionBySafe: IsoDate | null;
-  nextMilestone: { milestone: Milestone; date: IsoDate; daysLeft: number } | null;
-  commitment: CommitmentVerdict;
-  commitmentTest: string | null;
-  commitmentReason: string;
-  commitmentReasonEn: string;
-  nearThreshold: boolean;
-  capture: CaptureField[];
-}
+export { captureFields, type CaptureField, type CaptureHint, type ProgramResult } from "./evaluate-program";
 
 export interface FiguresResult {
   balance: number | null;
@@ -51,12 +30,17 @@ export interface FiguresResult {
   exchangeRateSource: string | null;
   exchangeRateConfirmed: boolean;
   exchangeRateEstimate: boolean;
+  /** R21a: each figure as VUCEM takes it (the whole number to type; null when missing or in error). */
+  capture: { totalSales: CaptureFigure; totalExports: CaptureFigure; totalImports: CaptureFigure };
+  /** The same whole numbers, flat (what the Captura VUCEM sheet reads): null when missing or in error. */
+  vucem: { totalSales: number | null; totalExports: number | null; totalImports: number | null };
 }
 
 export interface ReportResult {
   filingYear: number | null;
   fiscalYear: number | null;
   asOf: IsoDate;
+  /** `rfc` is the normalized RFC (R42 rev.: upper case, no spaces or dashes), the one to capture. */
   company: { rfc: string | null; name: string | null };
   figures: FiguresResult;
   programs: ProgramResult[];
@@ -65,116 +49,50 @@ export interface ReportResult {
   summary: IssueSummary;
 }
 
-/** R22/R23: IMMEX (alone or linked) and ALTEX/ECEX capture a and b; IMMEX alone may add c; PROSEC alone adds c and goods. */
-export function captureFields(type: ProgramType, held: readonly ProgramType[]): CaptureField[] {
-  if (type === "PROSEC" && !isLinkedProsec(held)) return ["totalSales", "totalExports", "totalImports", "goods"];
-  if (type === "PROSEC" && held.includes("IMMEX")) return ["totalSales", "totalExports"]; // R10: replicated from IMMEX
-  if (type === "PROSEC") return ["totalSales", "totalExports", "goods"];
-  if (type === "IMMEX" && !hasLinkedPrograms(held)) return ["totalSales", "totalExports", "totalImports"];
-  return ["totalSales", "totalExports"];
+/** R21a: a figure with an error has no value to capture (Captura shows the error there instead). */
+function withoutErrors(f: CaptureFigure, field: string, issues: readonly Issue[]): CaptureFigure {
+  const path = `figures.${field}`;
+  return issues.some((i) => i.severity === "error" && i.path === path) ? { ...f, value: null } : f;
 }
 
-const noVerdict = (reason: string, reasonEn: string) => ({
-  commitment: "NO_EVALUADO" as CommitmentVerdict,
-  commitmentTest: null,
-  commitmentReason: reason,
-  commitmentReasonEn: reasonEn,
-  nearThreshold: false,
-});
-
-function evaluateProgram(
-  row: ParsedRow<ProgramInput>,
-  ctx: { parsed: ParsedInput; filingYear: number; asOf: IsoDate; held: ProgramType[]; immexFiledOn: IsoDate | null },
-  issues: Issue[],
-): ProgramResult | null {
-  const p = row.value;
-  if (!p.type) return null;
-  const at = `programs[${row.index}]`;
-  const { parsed, filingYear, asOf, held } = ctx;
-  const calendar = { extraNonBusinessDays: parsed.extraNonBusinessDays, settings: parsed.settings, overrides: p.overrides };
-  const st = programStatus({
-    program: p.type,
-    filingYear,
-    heldPrograms: held,
-    asOf,
-    authorizedOn: p.authorizedOn ?? null,
-    cancelledOn: p.cancelledOn ?? null,
-    filedOn: p.filedOn ?? null,
-    immexFiledOn: p.type === "PROSEC" ? ctx.immexFiledOn : null,
-    ...calendar,
-  });
-  for (const n of st.notes) issues.push(issue(n.severity, n.code, `${at}.${n.field}`, n.message, n.messageEn, n.rule));
-  const d = st.deadlines;
-  if (d.note && d.noteEn) issues.push(issue("info", "DEADLINE_BASIS", `${at}.type`, d.note, d.noteEn, "R9"));
-
-  const fiscalYear = filingYear - 1;
-  const f = parsed.figures;
-  const waiver = waiverFor(p.type, fiscalYear);
-  let verdict: Omit<ProgramResult, "index" | "type" | "number" | "obliged" | "deadlines" | "status" | "statusLabel" | "statusLabelEn" | "reactivationBy" | "correctionBy" | "correctionBySafe" | "nextMilestone" | "capture">;
-  if (!st.obliged) verdict = noVerdict("No obligado a presentar el RAOCE este año.", "Not obliged to file the RAOCE this year.");
-  else if (!st.commitmentEvaluated)
-    verdict = noVerdict("Programa autorizado durante el ejercicio reportado: el compromiso no se evalúa ese año (R5).", "Program authorized during the reported year: the commitment is not evaluated for that year (R5).");
-  else if (waiver) verdict = noVerdict(waiver.reason, waiver.reasonEn);
-  else if (f.totalSales === undefined || f.totalExports === undefined)
-    verdict = noVerdict("Faltan ventas totales o exportaciones para evaluar el compromiso.", "Total sales or exports are missing to evaluate the commitment.");
-  else {
-    const c = evaluateCommitment({
-      program: p.type,
-      totalSales: f.totalSales,
-      totalExports: f.totalExports,
-      directExports: f.directExports ?? null,
-      indirectExports: f.indirectExports ?? null,
-      exporterType: p.exporterType ?? null,
-      rate: exchangeRateFor(fiscalYear, parsed.exchangeRate),
-      settings: parsed.settings,
-    });
-    verdict = { commitment: c.verdict, commitmentTest: c.test, commitmentReason: c.reason, commitmentReasonEn: c.reasonEn, nearThreshold: c.nearThreshold };
-    if (c.verdict === "NO_CUMPLE") {
-      issues.push(issue("warning", "COMMITMENT_NOT_MET", "figures.totalExports", `${p.type}: no cumple el compromiso de exportación. ${c.reason}`, `${p.type}: export commitment not met. ${c.reasonEn}`, c.rule));
-    } else if (c.nearThreshold) {
-      issues.push(issue("warning", "NEAR_THRESHOLD", "figures.totalExports", `${p.type}: cifra a menos del margen del umbral; VUCEM no publica su redondeo. ${c.reason}`, `${p.type}: figure within the margin of the threshold; VUCEM's rounding is not published. ${c.reasonEn}`, "R21"));
-    }
-  }
-
-  const status = st.status;
-  const next = st.obliged && !st.effectiveFiledOn ? nextMilestone(d, asOf) : null;
-  if (status === "EN_PLAZO" && next && next.daysLeft <= 15) {
-    issues.push(issue("info", "DUE_SOON", `${at}.filedOn`, `${p.type}: vence el ${longDateEs(d.due)} (faltan ${next.daysLeft} días).`, `${p.type}: due on ${longDateEn(d.due)} (${next.daysLeft} days left).`, "R7"));
-  }
-
-  return {
-    index: row.index,
-    type: p.type,
-    number: p.number === undefined ? null : String(p.number),
-    obliged: st.obliged,
-    deadlines: d,
-    status,
-    statusLabel: STATUS_LABELS[status].es,
-    statusLabelEn: STATUS_LABELS[status].en,
-    reactivationBy: st.reactivationBy,
-    correctionBy: st.correctionBy,
-    correctionBySafe: st.correctionBySafe,
-    nextMilestone: next,
-    ...verdict,
-    capture: st.obliged ? captureFields(p.type, held) : [],
-  };
-}
-
-function figuresResult(parsed: ParsedInput, filingYear: number | null): FiguresResult {
+function figuresResult(parsed: ParsedInput, filingYear: number | null, v: VucemFigures, issues: readonly Issue[]): FiguresResult {
   const rate = filingYear === null ? null : exchangeRateFor(filingYear - 1, parsed.exchangeRate);
-  const f = parsed.figures;
+  const capture = {
+    totalSales: withoutErrors(v.totalSales, "totalSales", issues),
+    totalExports: withoutErrors(v.totalExports, "totalExports", issues),
+    totalImports: withoutErrors(v.totalImports, "totalImports", issues),
+  };
   const base = {
     exchangeRate: rate?.rate ?? null,
     exchangeRateSource: rate?.source ?? null,
     exchangeRateConfirmed: rate?.confirmed ?? false,
     exchangeRateEstimate: rate?.estimate ?? false,
+    capture,
+    vucem: { totalSales: capture.totalSales.value, totalExports: capture.totalExports.value, totalImports: capture.totalImports.value },
   };
-  if (f.totalSales === undefined || f.totalExports === undefined) {
-    const balance = f.totalExports !== undefined && f.totalImports !== undefined ? f.totalExports - f.totalImports : null;
+  // R21a: computed from the whole numbers VUCEM takes, as VUCEM will.
+  const a = v.totalSales.value;
+  const b = v.totalExports.value;
+  const c = v.totalImports.value;
+  if (a === null || b === null) {
+    const balance = b !== null && c !== null ? b - c : null;
     return { balance, exportShare: null, exportsUsd: null, salesUsd: null, ...base };
   }
-  const c = computeFigures({ totalSales: f.totalSales, totalExports: f.totalExports, totalImports: f.totalImports ?? null }, rate?.rate ?? null);
-  return { ...c, ...base };
+  const computed = computeFigures({ totalSales: a, totalExports: b, totalImports: c }, rate?.rate ?? null);
+  return { ...computed, ...base };
+}
+
+function verdictFigures(v: VucemFigures, figureIssues: readonly Issue[]): VerdictFigures {
+  const blocking = v.blocked || figureIssues.some((i) => i.severity === "error" && VERDICT_BLOCKING_CODES.has(i.code));
+  const rounded = v.totalSales.value !== null && v.totalExports.value !== null ? { totalSales: v.totalSales.value, totalExports: v.totalExports.value } : null;
+  const unrounded = v.totalSales.typed !== null && v.totalExports.typed !== null ? { totalSales: v.totalSales.typed, totalExports: v.totalExports.typed } : null;
+  return {
+    rounded,
+    unrounded,
+    blockedReason: blocking
+      ? { es: "No evaluado: las cifras tienen errores que VUCEM no acepta o que no cuadran entre sí; corríjalas para obtener el veredicto.", en: "Not evaluated: the figures have errors VUCEM refuses or that do not add up; fix them to get the verdict." }
+      : null,
+  };
 }
 
 export function evaluate(input: unknown, today: IsoDate): ReportResult {
@@ -190,18 +108,24 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
 
   const validPrograms = parsed.programs.filter((r) => r.value.type !== undefined);
   const held = [...new Set(validPrograms.map((r) => r.value.type!))];
-  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs), ...checkFigures(parsed.figures, held));
+  // R9 rev.: "held" ≠ "linked": only programs in force for the filing link (or make PROSEC file alone).
+  const partners: HeldProgram[] = validPrograms.map((r) => ({ type: r.value.type!, authorizedOn: r.value.authorizedOn ?? null, cancelledOn: r.value.cancelledOn ?? null }));
+  const inForce: ProgramType[] = filingYear === null ? held : linkingFor(partners, filingYear).inForce;
+  // A program that does not file this year still decides nothing about the others; with none in force, use the held list.
+  const captureSet = inForce.length > 0 ? inForce : held;
 
-  const rate = filingYear === null ? null : exchangeRateFor(filingYear - 1, parsed.exchangeRate);
-  if (filingYear !== null && rate && !rate.confirmed) {
-    issues.push(issue("info", "RATE_ESTIMATE", "exchangeRate", `El tipo de cambio ${rate.rate} para ${filingYear - 1} es una estimación: confirme el promedio anual del FIX (Banxico) o capture el que use VUCEM. Mientras tanto los veredictos en USD quedan «por confirmar».`, `The ${filingYear - 1} exchange rate ${rate.rate} is an estimate: confirm Banxico's annual FIX average or enter the rate VUCEM uses. USD verdicts stay 'to confirm' until then.`, "R24"));
-  } else if (filingYear !== null && !rate) {
-    issues.push(issue("warning", "RATE_MISSING", "exchangeRate", `No hay tipo de cambio para ${filingYear - 1}: capture el promedio anual del FIX (Banxico) para convertir a USD.`, `No exchange rate for ${filingYear - 1}: enter Banxico's annual FIX average to convert to USD.`, "R24"));
+  const vucem = vucemFigures(parsed.figures);
+  const figureIssues = checkFigures(parsed.figures, captureSet);
+  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs, parsed.issues), ...vucem.issues, ...figureIssues);
+
+  if (filingYear !== null) {
+    const notice = rateNotice(filingYear - 1, parsed.exchangeRate);
+    if (notice) issues.push(notice);
   }
 
-  const prosecNeedsGoods = held.includes("PROSEC") && !isLinkedProsec(held);
+  const prosecNeedsGoods = captureSet.includes("PROSEC") && !isLinkedProsec(captureSet);
   if (prosecNeedsGoods && parsed.goods.length === 0) {
-    issues.push(issue("error", "GOODS_REQUIRED", "goods", "Relación de bienes producidos: PROSEC sin otros programas debe capturar al menos un bien producido (sector, fracción, descripción, unidad y volumen).", "Produced goods: PROSEC alone must list at least one produced good (sector, tariff code, description, unit and volume).", "R23"));
+    issues.push(issue("error", "GOODS_REQUIRED", "goods", "Relación de bienes producidos: PROSEC sin otros programas vigentes debe capturar al menos un bien producido (sector, fracción, descripción, unidad y volúmenes).", "Produced goods: PROSEC without other programs in force must list at least one produced good (sector, tariff code, description, unit and volumes).", "R23"));
   }
   if (!held.includes("PROSEC") && parsed.goods.length > 0 && held.length > 0) {
     issues.push(issue("warning", "GOODS_NOT_CAPTURED", "goods", "La relación de bienes producidos solo se captura para PROSEC; con sus programas no se usa.", "The produced-goods list is only captured for PROSEC; it is not used for your programs.", "R23"));
@@ -209,20 +133,46 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
   const goods = checkGoods(parsed.goods, { authorizedSectors: authorizedSectors(parsed.programs) });
   issues.push(...goods.issues);
 
+  const unreadableExporterType = new Set<number>();
+  for (const i of parsed.issues) {
+    const m = /^programs\[(\d+)\]\.exporterType$/.exec(i.path);
+    if (m) unreadableExporterType.add(Number(m[1]));
+  }
   const immexRow = validPrograms.find((r) => r.value.type === "IMMEX");
+  const ctxBase = (fy: number): ProgramContext => ({
+    parsed,
+    filingYear: fy,
+    asOf,
+    inForce,
+    partners,
+    immexFiledOn: inForce.includes("IMMEX") ? (immexRow?.value.filedOn ?? null) : null,
+    figures: verdictFigures(vucem, figureIssues),
+    unreadableExporterType,
+  });
+  const programIssues: Issue[] = [];
   const programs =
     filingYear === null
       ? []
-      : validPrograms
-          .map((row) => evaluateProgram(row, { parsed, filingYear: filingYear!, asOf, held, immexFiledOn: immexRow?.value.filedOn ?? null }, issues))
-          .filter((r): r is ProgramResult => r !== null);
+      : validPrograms.map((row) => evaluateProgram(row, ctxBase(filingYear!), programIssues)).filter((r): r is ProgramResult => r !== null);
+  // R18: the filing-year confusion is said before the statuses it produces.
+  if (filingYear !== null) {
+    const confusion = filingYearConfusion({
+      filingYear,
+      asOf,
+      filedOn: validPrograms.map((r) => r.value.filedOn).filter((d): d is string => isIsoDate(d)),
+      dues: programs.map((p) => p.deadlines?.due).filter((d): d is string => typeof d === "string"),
+    });
+    if (confusion) issues.splice(parsed.issues.length, 0, confusion); // right after the input's own problems
+  }
+  issues.push(...programIssues);
 
+  const rfc = parsed.company.rfc !== undefined ? validateRfc(parsed.company.rfc).normalized || parsed.company.rfc : null;
   return {
     filingYear,
     fiscalYear: filingYear === null ? null : filingYear - 1,
     asOf,
-    company: { rfc: parsed.company.rfc ?? null, name: parsed.company.name ?? null },
-    figures: figuresResult(parsed, filingYear),
+    company: { rfc, name: parsed.company.name ?? null },
+    figures: figuresResult(parsed, filingYear, vucem, issues),
     programs,
     goods: goods.goods,
     issues,

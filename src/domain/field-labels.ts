@@ -47,6 +47,8 @@ export const FIELD_LABELS: Record<string, Label> = {
   "settings.altexIndirectFactor": { es: "Factor de exportación indirecta ALTEX", en: "ALTEX indirect-export factor" },
   "settings.ecexMinExportsUsd": { es: "Mínimo ECEX en USD", en: "ECEX minimum (USD)" },
   "settings.ecexMinExportShare": { es: "Mínimo ECEX en %", en: "ECEX minimum (%)" },
+  "settings.seDeclaredPeriods": { es: "Contar los periodos inhábiles declarados por la SE", en: "Count the SE's declared non-business periods" },
+  "programs.cancellationCause": { es: "Causa de la cancelación", en: "Cause of the cancellation" },
 };
 
 /** Label of a path such as `goods[3].tariffCode` (row indexes are dropped for the lookup). */

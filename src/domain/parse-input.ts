@@ -58,6 +58,17 @@ function describe(iss: z.core.$ZodIssue): { es: string; en: string } {
   return { es: "tiene un valor inválido", en: "has an invalid value" };
 }
 
+/** Plural labels need plural agreement ("Exportaciones directas no pueden ser negativas"). */
+const PLURAL_FEMININE = /^(figures\.(directExports|indirectExports|totalSales|totalExports|totalImports))$/;
+const PLURAL_MASCULINE = /^figures\.taxReturnIncome$/;
+
+function agree(text: { es: string; en: string }, iss: z.core.$ZodIssue, path: string): { es: string; en: string } {
+  if (!(iss.code === "custom" && iss.message === REFINE.nonNegative)) return text;
+  if (PLURAL_FEMININE.test(path)) return { es: "no pueden ser negativas", en: text.en };
+  if (PLURAL_MASCULINE.test(path)) return { es: "no pueden ser negativos", en: text.en };
+  return text;
+}
+
 const isMissing = (v: unknown): boolean => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
 function fieldIssue(path: string, iss: z.core.$ZodIssue, value: unknown): Issue {
@@ -66,7 +77,7 @@ function fieldIssue(path: string, iss: z.core.$ZodIssue, value: unknown): Issue 
   if (isMissing(value) && iss.code === "invalid_type") {
     return issue("error", "REQUIRED", subPath, `${label.es}: es obligatorio; capture el dato.`, `${label.en}: required; enter a value.`);
   }
-  const text = describe(iss);
+  const text = agree(describe(iss), iss, path);
   const shown = typeof value === "string" || typeof value === "number" ? ` (valor: «${String(value).slice(0, 40)}»)` : "";
   const shownEn = shown.replace("valor", "value");
   return issue("error", "INVALID_VALUE", subPath, `${label.es} ${text.es}${shown}.`, `${label.en} ${text.en}${shownEn}.`);

@@ -20,18 +20,24 @@ export function parseProgramType(value: unknown): ProgramType | null {
   return (PROGRAM_TYPES as readonly string[]).includes(key) ? (key as ProgramType) : null;
 }
 
+/**
+ * R43 rev. 2026-11: "DIRECTO", "Exportador directo", "exportador indirecto", "Exportador Indirecto", "ambos",
+ * "directo e indirecto" (case-, accent- and space-insensitive) → the type; anything else → null (never guessed).
+ */
 export function parseExporterType(value: unknown): ExporterType | null {
   if (typeof value !== "string") return null;
   const key = value
-    .trim()
-    .toUpperCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
-    .replace(/^EXPORTADOR\s+/, "");
+    .toUpperCase()
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/^EXPORTADORA? /, "");
+  if (key === "DIRECTO E INDIRECTO" || key === "DIRECTO Y INDIRECTO") return "AMBOS";
   return (EXPORTER_TYPES as readonly string[]).includes(key) ? (key as ExporterType) : null;
 }
 
-/** R9/R10: PROSEC is "linked" when the company also holds IMMEX, ALTEX or ECEX. */
+/** R9/R10: PROSEC is "linked" when IMMEX, ALTEX or ECEX is also in force for the filing (pass the in-force list, see linking.ts). */
 export function isLinkedProsec(held: readonly ProgramType[]): boolean {
   return held.includes("PROSEC") && held.some((p) => p === "IMMEX" || p === "ALTEX" || p === "ECEX");
 }

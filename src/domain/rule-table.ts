@@ -70,6 +70,25 @@ const WAIVERS: readonly Waiver[] = [
       "Fiscal year 2020 (RAOCE filed in 2021): the Ministry of Economy did not evaluate the IMMEX export commitment because of the COVID-19 emergency.",
     rule: "R31",
   },
+  // R31 rev. 2026-11 (M, domain notes Q1): the same relief covered the ALTEX and ECEX minimums.
+  {
+    program: "ALTEX",
+    fiscalYear: 2020,
+    reason:
+      "Ejercicio 2020 (RAOCE presentado en 2021): la Secretaría de Economía no evaluó los mínimos de exportación ALTEX por la contingencia sanitaria (COVID-19).",
+    reasonEn:
+      "Fiscal year 2020 (RAOCE filed in 2021): the Ministry of Economy did not evaluate the ALTEX export minimums because of the COVID-19 emergency.",
+    rule: "R31",
+  },
+  {
+    program: "ECEX",
+    fiscalYear: 2020,
+    reason:
+      "Ejercicio 2020 (RAOCE presentado en 2021): la Secretaría de Economía no evaluó los mínimos de exportación ECEX por la contingencia sanitaria (COVID-19).",
+    reasonEn:
+      "Fiscal year 2020 (RAOCE filed in 2021): the Ministry of Economy did not evaluate the ECEX export minimums because of the COVID-19 emergency.",
+    rule: "R31",
+  },
 ];
 
 export function waiverFor(program: ProgramType, fiscalYear: number): Waiver | undefined {

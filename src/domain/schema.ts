@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { isIsoDate } from "./dates";
-import { PROGRAM_TYPES, EXPORTER_TYPES } from "./programs";
+import { PROGRAM_TYPES, EXPORTER_TYPES, parseExporterType } from "./programs";
 
 /** Codes of our own refinements; `messages.ts` turns them into Spanish/English text. */
 export const REFINE = {
@@ -44,17 +44,23 @@ export const ProgramInputSchema = z.object({
   folio: z.preprocess(blankToUndefined, z.union([z.string(), z.number()]).optional()),
   /** PROSEC authorized sectors: Roman numerals or numbers (R35). */
   sectors: z.preprocess(blankToUndefined, z.array(z.union([z.string(), z.number()])).optional()),
-  exporterType: z.preprocess((v) => blankToUndefined(upper(v)), z.enum(EXPORTER_TYPES).optional()),
+  /** R43 rev.: VUCEM's words ("Exportador indirecto") are accepted, case- and accent-insensitive. */
+  exporterType: z.preprocess((v) => blankToUndefined(parseExporterType(v) ?? upper(v)), z.enum(EXPORTER_TYPES).optional()),
+  /** R4 rev. 2026-11: the cause of a cancellation (free text), shown with its date. */
+  cancellationCause: z.preprocess(blankToUndefined, z.string().optional()),
   /** R14: dates the user overrides in the workbook (e.g. an SE acuerdo that moved a deadline). */
   overrides: z
     .object({ due: optionalDate, lateUntil: optionalDate, cancelledOn: optionalDate })
     .optional(),
 });
 
+/** R21a: a, b, c may arrive negative; the domain reports that with VUCEM's own wording (vucem-figures.ts). */
+const optionalFinite = z.preprocess(blankToUndefined, finite.optional());
+
 export const FiguresSchema = z.object({
-  totalSales: amount,
-  totalExports: amount,
-  totalImports: optionalAmount,
+  totalSales: finite,
+  totalExports: finite,
+  totalImports: optionalFinite,
   directExports: optionalAmount,
   indirectExports: optionalAmount,
   taxReturnIncome: optionalAmount,
@@ -75,6 +81,8 @@ export const SettingsSchema = z.object({
   altexIndirectFactor: z.preprocess(blankToUndefined, finite.refine((n) => n >= 0 && n <= 1).optional()),
   ecexMinExportsUsd: z.preprocess(blankToUndefined, amount.nullable().optional()),
   ecexMinExportShare: z.preprocess(blankToUndefined, amount.nullable().optional()),
+  /** R12 rev. 2026-11: false removes the SE's declared periods the product knows from the calendar. */
+  seDeclaredPeriods: z.preprocess(blankToUndefined, z.boolean().optional()),
 });
 
 export const ReportInputSchema = z.object({

@@ -9,6 +9,8 @@ export interface RuleSettings {
   /** R30: ECEX thresholds are unconfirmed; null means "not set by the user" → verdict POR_CONFIRMAR. */
   ecexMinExportsUsd: number | null;
   ecexMinExportShare: number | null;
+  /** R12 rev. 2026-11: count the SE's declared periods the product knows (declared-periods.ts) as non-business. */
+  seDeclaredPeriods: boolean;
 }
 
 export const DEFAULT_SETTINGS: RuleSettings = {
@@ -16,4 +18,5 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   altexIndirectFactor: 0.8,
   ecexMinExportsUsd: null,
   ecexMinExportShare: null,
+  seDeclaredPeriods: true,
 };

@@ -2,10 +2,14 @@
  * §4, R15–R17: status of one program's RAOCE on an as-of date. Pure: "today" is `asOf`.
  * Uses the dates of deadlines.ts (R6–R14) and the business-day calendar (R12) for the reactivation and correction dates.
  */
-import { addBusinessDays, addWeekdays, type CalendarOptions } from "./calendar";
+import { addBusinessDaysFromFiling, addWeekdays, calendarOf, type CalendarOptions } from "./calendar";
 import { isIsoDate, longDateEn, longDateEs, yearOf, type IsoDate } from "./dates";
 import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
-import type { ProgramType } from "./programs";
+import type { StatusNote } from "./status-texts";
+import { cancellationCause, correctionNotes, note, optionalDate, timelineCancellation, type Cancellation } from "./status-texts";
+import { periodsNote } from "./declared-periods";
+import { linkingFor, prosecAloneNote, type HeldProgram } from "./linking";
+import { isLinkedProsec, type ProgramType } from "./programs";
 
 export const STATUS_CODES = [
   "NO_OBLIGADO",
@@ -28,14 +32,7 @@ export const STATUS_LABELS: Record<StatusCode, { es: string; en: string }> = {
   CANCELADO: { es: "Cancelado", en: "Cancelled" },
 };
 
-export interface StatusNote {
-  severity: "error" | "warning" | "info";
-  code: string;
-  message: string;
-  messageEn: string;
-  field: "filedOn" | "authorizedOn" | "cancelledOn" | "asOf";
-  rule: string;
-}
+export type { StatusNote } from "./status-texts";
 
 export interface StatusInput extends DeadlineOptions {
   program: ProgramType;
@@ -47,6 +44,13 @@ export interface StatusInput extends DeadlineOptions {
   filedOn?: IsoDate | null;
   /** R10/R17: date the IMMEX report was filed, when `program` is PROSEC held with IMMEX (replication). */
   immexFiledOn?: IsoDate | null;
+  /**
+   * R9 rev. 2026-11: the other programs with their dates. When given, only those in force for the filing link
+   * (heldPrograms is then taken as "held", not "linked"); without it heldPrograms is trusted as the in-force list.
+   */
+  partners?: readonly HeldProgram[];
+  /** R4 rev. 2026-11: the cause of a cancellation, when known (shown with its date). */
+  cancellationCause?: string | null;
 }
 
 export interface StatusResult {
@@ -62,6 +66,13 @@ export interface StatusResult {
   correctionBy: IsoDate | null;
   /** R12: the same count over weekends only (the safe date for the user's own deadline). */
   correctionBySafe: IsoDate | null;
+  /** R33 in words: both dates and what each one counts (null when not filed). */
+  correctionNote: string | null;
+  correctionNoteEn: string | null;
+  /** Programs held and in force for this filing (what linking and capture use), this program included. */
+  inForce: ProgramType[];
+  /** R4: the cancellation date and its cause, when the program is CANCELADO. */
+  cancellation: Cancellation | null;
   /** False for R5 (authorized during the fiscal year) and NO_OBLIGADO. */
   commitmentEvaluated: boolean;
   notes: StatusNote[];
@@ -73,57 +84,34 @@ const en = longDateEn;
 /** Rule that sets each program's calendar (for the notes). */
 const CALENDAR_RULE: Record<ProgramType, string> = { IMMEX: "R7", PROSEC: "R8", ALTEX: "R11", ECEX: "R11" };
 
-type NoteField = StatusNote["field"];
-
-function note(
-  severity: StatusNote["severity"],
-  code: string,
-  field: NoteField,
-  rule: string,
-  message: string,
-  messageEn: string,
-): StatusNote {
-  return { severity, code, message, messageEn, field, rule };
-}
-
-/** An optional input date: null/undefined/"" → null; an invalid string → null plus an error note. */
-function optionalDate(
-  value: IsoDate | null | undefined,
-  field: NoteField,
-  label: string,
-  labelEn: string,
-  notes: StatusNote[],
-): IsoDate | null {
-  if (value === undefined || value === null || value === "") return null;
-  if (isIsoDate(value)) return value;
-  notes.push(
-    note(
-      "error",
-      "INVALID_DATE",
-      field,
-      "R15",
-      `La ${label} "${String(value)}" no es una fecha válida (AAAA-MM-DD); no se toma en cuenta.`,
-      `The ${labelEn} "${String(value)}" is not a valid date (YYYY-MM-DD); it is ignored.`,
-    ),
-  );
-  return null;
-}
 
 /**
  * R15–R17: the status code of `program` for `filingYear` as of `asOf`, with the dates that follow from it.
  * Throws only RangeError: from deadlines() for an unsupported filing year, or for an invalid `asOf`.
  */
 export function programStatus(input: StatusInput): StatusResult {
-  const { program, filingYear, heldPrograms, asOf } = input;
+  const { program, filingYear, asOf } = input;
+  // R9 rev.: with the partners' dates known, only programs in force for this filing link.
+  const linking = input.partners ? linkingFor(input.partners, filingYear) : null;
+  const heldPrograms: ProgramType[] = linking
+    ? [...new Set<ProgramType>([...linking.inForce.filter((t) => t !== program), program])]
+    : [...input.heldPrograms];
   const d = deadlines(program, filingYear, heldPrograms, {
     ...(input.extraNonBusinessDays ? { extraNonBusinessDays: input.extraNonBusinessDays } : {}),
     ...(input.settings ? { settings: input.settings } : {}),
     ...(input.overrides ? { overrides: input.overrides } : {}),
   });
   if (!isIsoDate(asOf)) throw new RangeError(`Fecha de consulta inválida: "${String(asOf)}" (se espera AAAA-MM-DD).`);
-  const cal: CalendarOptions = input.extraNonBusinessDays ? { extraNonBusinessDays: input.extraNonBusinessDays } : {};
+  const cal: CalendarOptions = calendarOf(input);
   const calRule = d.linked ? "R10" : CALENDAR_RULE[program];
   const notes: StatusNote[] = [];
+  if (program === "PROSEC" && linking && !isLinkedProsec(heldPrograms)) {
+    const lost = linking.excluded.find((e) => e.type !== "PROSEC");
+    if (lost) {
+      const t = prosecAloneNote(lost, filingYear);
+      notes.push(note("info", lost.reason === "CANCELLED_BEFORE_APRIL" ? "PROSEC_ALONE_PARTNER_CANCELLED" : "PROSEC_ALONE_PARTNER_NEW", "filedOn", "R9", t.es, t.en));
+    }
+  }
   const authorizedOn = optionalDate(input.authorizedOn, "authorizedOn", "fecha de autorización", "authorization date", notes);
   const cancelledOn = optionalDate(input.cancelledOn, "cancelledOn", "fecha de cancelación", "cancellation date", notes);
   const filedOn = optionalDate(input.filedOn, "filedOn", "fecha de presentación", "filing date", notes);
@@ -138,8 +126,12 @@ export function programStatus(input: StatusInput): StatusResult {
     reactivationBy: null,
     correctionBy: null,
     correctionBySafe: null,
+    correctionNote: null,
+    correctionNoteEn: null,
     commitmentEvaluated: status !== "NO_OBLIGADO",
     notes,
+    inForce: heldPrograms,
+    cancellation: null,
     ...extra,
   });
 
@@ -262,20 +254,35 @@ export function programStatus(input: StatusInput): StatusResult {
     );
   }
 
-  // R4: a program cancelled on or before asOf no longer files — unless it had already filed before its cancellation.
+  // R4 rev. 2026-11: cancelled before 1 April → does not file (NO_OBLIGADO); cancelled on or after it (by the RAOCE
+  // timeline or any other cause) → CANCELADO from that date, never NO_OBLIGADO, which would hide the breach.
   if (cancelledOn && cancelledOn <= asOf) {
     if (effective === null || effective >= cancelledOn) {
+      if (cancelledOn < d.opens) {
+        notes.push(
+          note(
+            "info",
+            "PROGRAM_CANCELLED",
+            "cancelledOn",
+            "R4",
+            `Programa cancelado el ${es(cancelledOn)}, antes del 1 de abril de ${filingYear}: no presenta el RAOCE ${filingYear}.`,
+            `Program cancelled on ${en(cancelledOn)}, before 1 April ${filingYear}: it does not file the ${filingYear} RAOCE.`,
+          ),
+        );
+        return result("NO_OBLIGADO", { notes: notes.filter((n) => n.severity === "error" || n.code === "PROGRAM_CANCELLED") });
+      }
+      const cause = cancellationCause(input.cancellationCause, effective === null && cancelledOn >= d.cancelledOn ? d : null);
       notes.push(
         note(
-          "info",
-          "PROGRAM_CANCELLED",
+          "warning",
+          "PROGRAM_CANCELLED_IN_FILING_YEAR",
           "cancelledOn",
           "R4",
-          `Programa cancelado el ${es(cancelledOn)}: un programa cancelado ya no presenta el RAOCE.`,
-          `Program cancelled on ${en(cancelledOn)}: a cancelled program no longer files the RAOCE.`,
+          `Programa cancelado desde el ${es(cancelledOn)}${cause ? ` (causa: ${cause.es})` : ""}, sin haber presentado el RAOCE ${filingYear}: el estado es «Cancelado», no «No obligado».`,
+          `Program cancelled from ${en(cancelledOn)}${cause ? ` (cause: ${cause.en})` : ""}, without having filed the ${filingYear} RAOCE: the status is "Cancelled", not "Not required to file".`,
         ),
       );
-      return result("NO_OBLIGADO", { notes: notes.filter((n) => n.severity === "error" || n.code === "PROGRAM_CANCELLED") });
+      return result("CANCELADO", { commitmentEvaluated: false, cancellation: { date: cancelledOn, cause: cause?.es ?? null, causeEn: cause?.en ?? null } });
     }
     notes.push(
       note(
@@ -306,30 +313,33 @@ export function programStatus(input: StatusInput): StatusResult {
   }
 
   if (effective !== null) {
+    const correctionBy = addBusinessDaysFromFiling(effective, 5, cal); // R33 with all R12 layers
+    const correctionBySafe = addWeekdays(effective, 5); // R12: weekends only, the safe date
     const correction = {
       effectiveFiledOn: effective,
-      correctionBy: addBusinessDays(effective, 5, cal), // R33 with all R12 layers
-      correctionBySafe: addWeekdays(effective, 5), // R12: weekends only, the safe date
+      correctionBy,
+      correctionBySafe,
+      ...correctionNotes(correctionBy, correctionBySafe, periodsNote(effective, correctionBy, cal.seDeclaredPeriods !== false)),
       commitmentEvaluated,
     };
     // §4: the due day itself is on time — the 2025 guide's window runs "hasta" the due date (inclusive), even though
     // its suspension bullet says "antes de la fecha señalada".
     if (effective <= d.due) return result("PRESENTADO", correction);
     // R7/R10: filing during the suspension reactivates the program within 2 business days.
-    const reactivationBy = addBusinessDays(effective, 2, cal);
+    const reactivationBy = addBusinessDaysFromFiling(effective, 2, cal); // R12 rev.: from the next business day
     notes.push(
       note(
         "info",
         "LATE_FILING_REACTIVATION",
         "filedOn",
         program === "PROSEC" ? "R8" : "R7",
-        `Presentado después del vencimiento (${es(d.due)}): la SE reactiva el programa a más tardar el ${es(reactivationBy)} (2 días hábiles), sin necesidad de solicitarlo.`,
-        `Filed after the due date (${en(d.due)}): the SE reactivates the program by ${en(reactivationBy)} (2 business days), with no request needed.`,
+        `Presentado después del vencimiento (${es(d.due)}): la SE reactiva el programa a más tardar el ${es(reactivationBy)} (2 días hábiles), sin necesidad de solicitarlo.${periodsNote(effective, reactivationBy, cal.seDeclaredPeriods !== false).es}`,
+        `Filed after the due date (${en(d.due)}): the SE reactivates the program by ${en(reactivationBy)} (2 business days), with no request needed.${periodsNote(effective, reactivationBy, cal.seDeclaredPeriods !== false).en}`,
       ),
     );
     return result("PRESENTADO_EXTEMPORANEO", { ...correction, reactivationBy });
   }
-  if (filedTooLate) return result("CANCELADO", { commitmentEvaluated });
+  if (filedTooLate) return result("CANCELADO", { commitmentEvaluated, cancellation: timelineCancellation(d) });
 
   // Not filed as of asOf.
   if (asOf < d.opens) return result("PERIODO_NO_ABIERTO", { commitmentEvaluated });
@@ -341,8 +351,12 @@ export function programStatus(input: StatusInput): StatusResult {
         "SUSPENDED_MAY_FILE",
         "filedOn",
         calRule,
-        `No se presentó a más tardar el ${es(d.due)}: el programa está suspendido. Aún puede presentar hasta el ${es(d.lateUntil)}; de lo contrario se cancela el ${es(d.cancelledOn)}.`,
-        `Not filed by ${en(d.due)}: the program is suspended. It may still file until ${en(d.lateUntil)}; otherwise it is cancelled on ${en(d.cancelledOn)}.`,
+        asOf <= d.lateUntil
+          ? `No se presentó a más tardar el ${es(d.due)}: el programa está suspendido. Aún puede presentar hasta el ${es(d.lateUntil)}; de lo contrario se cancela el ${es(d.cancelledOn)}.`
+          : `No se presentó a más tardar el ${es(d.due)}: el programa está suspendido. El último día para presentar fue el ${es(d.lateUntil)}; el programa se cancela el ${es(d.cancelledOn)}.`,
+        asOf <= d.lateUntil
+          ? `Not filed by ${en(d.due)}: the program is suspended. It may still file until ${en(d.lateUntil)}; otherwise it is cancelled on ${en(d.cancelledOn)}.`
+          : `Not filed by ${en(d.due)}: the program is suspended. The last day to file was ${en(d.lateUntil)}; the program is cancelled on ${en(d.cancelledOn)}.`,
       ),
     );
     return result("SUSPENDIDO", { commitmentEvaluated });
@@ -362,5 +376,5 @@ export function programStatus(input: StatusInput): StatusResult {
         : `Not filed by ${en(d.lateUntil)}: the program is cancelled on ${en(d.cancelledOn)}.`,
     ),
   );
-  return result("CANCELADO", { commitmentEvaluated });
+  return result("CANCELADO", { commitmentEvaluated, cancellation: timelineCancellation(d) });
 }

@@ -47,3 +47,26 @@ export function formatTariffCode(code8: string): string {
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(code8);
   return m ? `${m[1]}.${m[2]}.${m[3]}` : code8;
 }
+
+/** TIGIE chapters 01–09: the only ones a number can silently lose a leading zero from (R36 rev. 2026-11). */
+export const LOW_CHAPTERS: Readonly<Record<string, string>> = {
+  "01": "animales vivos",
+  "02": "carne y despojos comestibles",
+  "03": "pescados y crustáceos, moluscos y demás invertebrados acuáticos",
+  "04": "leche y productos lácteos; huevo de ave; miel natural",
+  "05": "los demás productos de origen animal",
+  "06": "plantas vivas y productos de la floricultura",
+  "07": "hortalizas, plantas, raíces y tubérculos alimenticios",
+  "08": "frutas y frutos comestibles; cortezas de agrios, melones o sandías",
+  "09": "café, té, yerba mate y especias",
+};
+
+/** R36 rev.: a NUMBER of 7 (or 9) digits that parseTariffCode zero-padded, or null. */
+export function paddedFromNumber(value: unknown): { typed: string; code: string; chapter: string; chapterName: string } | null {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value <= 0) return null;
+  const digits = String(value);
+  if (digits.length !== 7 && digits.length !== 9) return null;
+  const code = ("0" + digits).slice(0, 8);
+  const chapter = code.slice(0, 2);
+  return { typed: digits, code, chapter, chapterName: LOW_CHAPTERS[chapter] ?? "" };
+}

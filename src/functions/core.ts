@@ -280,7 +280,7 @@ export function deadline(program: CellArg, filingYear: CellArg, milestone?: Cell
   const d = deadlines(p, year, held(p, programList(otherPrograms)));
   const date = milestoneDate(d, m);
   if (date === null) {
-    throw notAvailable(`${p} no tiene periodo de presentación extemporánea: se cancela al día siguiente del vencimiento (R11).`);
+    throw notAvailable(`${p} no tiene periodo de presentación extemporánea: se cancela al día siguiente del vencimiento (Guía RAOCE 2025).`);
   }
   return toSerial(date);
 }
@@ -314,7 +314,7 @@ export function exportShare(sales: CellArg, exports: CellArg): number {
   const a = requireAmount(sales, "las ventas totales");
   const b = requireAmount(exports, "el total de exportaciones");
   const share = computeFigures({ totalSales: a, totalExports: b }, null).exportShare;
-  if (share === null) throw invalid("Las ventas totales deben ser mayores que 0 para calcular el porcentaje de exportación (R21).");
+  if (share === null) throw invalid("Las ventas totales deben ser mayores que 0 para calcular el porcentaje de exportación.");
   return finite(share);
 }
 
@@ -330,7 +330,7 @@ export function usd(thousandsMxn: CellArg, fiscalYear: CellArg, rate?: CellArg):
   const year = requireYear(fiscalYear, "el ejercicio");
   const r = exchangeRateFor(year, optionalRate(rate));
   if (!r) {
-    throw notAvailable(`No hay tipo de cambio promedio del ejercicio ${year}: escríbalo en el argumento tipoCambio (R24).`);
+    throw notAvailable(`No hay tipo de cambio promedio del ejercicio ${year}: escríbalo en el argumento tipoCambio.`);
   }
   return finite(thousandsMxnToUsd(amount, r.rate));
 }
@@ -358,7 +358,7 @@ export function commitment(
   }
   const indirect = optionalAmount(indirectExports, "las exportaciones indirectas");
   if (indirect !== null && indirect > b) {
-    throw invalid("Las exportaciones indirectas no pueden ser mayores que el total de exportaciones (R26).");
+    throw invalid("Las exportaciones indirectas no pueden ser mayores que el total de exportaciones (regla 3.2.16 e de las Reglas de la SE).");
   }
   // R31: year waivers (e.g. IMMEX, fiscal year 2020).
   if (waiverFor(p, year)) return "NO_EVALUADO";

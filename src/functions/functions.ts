@@ -104,7 +104,7 @@ export function exportShare(ventas: number, exportaciones: number): number {
  * @customfunction USD
  * @param milesPesos Importe en miles de pesos.
  * @param ejercicio Ejercicio reportado (año anterior al de presentación).
- * @param [tipoCambio] Pesos por dólar; vacío = promedio FIX de Banxico del ejercicio (2025 es estimado).
+ * @param [tipoCambio] Pesos por dólar; vacío = promedio FIX de Banxico del ejercicio (2025: 19.1996).
  * @returns Importe en dólares.
  */
 export function usd(milesPesos: number, ejercicio: number, tipoCambio?: number): number {

@@ -120,12 +120,9 @@ function convert(raw: CellValue, type: FieldType | "stamp", date1904: boolean, d
     case "tariff": {
       if (typeof v === "number" && Number.isInteger(v) && v > 0) {
         const digits = String(v);
-        if (digits.length === 7 || digits.length === 9) {
-          return {
-            value: "0" + digits,
-            problem: { severity: "info", code: "TARIFF_LEADING_ZERO", es: `Excel guardó la fracción como número y quitó el cero inicial; se lee como ${"0" + digits}. Dé a la columna formato de texto`, en: `Excel stored the tariff code as a number and dropped its leading zero; read as ${"0" + digits}. Format the column as text` },
-          };
-        }
+        // R36 rev.: a number stays a number; the domain pads 7 (or 9) digits and warns with the padded code and its
+        // chapter (TARIFF_PADDED), while 7 digits typed as text stay an error.
+        if (digits.length === 7 || digits.length === 9) return { value: v };
         return { value: digits };
       }
       return { value: typeof v === "string" ? v.trim() : String(v) };

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import {
   addBusinessDays,
+  addBusinessDaysFromFiling,
   addWeekdays,
   holidays,
   isBusinessDay,
@@ -14,8 +15,8 @@ import {
 import { fromDay, dayNumber, weekday, type IsoDate } from "../../src/domain/dates";
 
 describe("holidays (R12 layers)", () => {
-  it("2025: LFPA nominal days + LFT Mondays, no handover, sorted", () => {
-    expect(holidays(2025).map((h) => [h.date, h.layer])).toEqual([
+  it("2025: LFPA nominal days + LFT Mondays, no handover, sorted (SE declared period removed by the setting)", () => {
+    expect(holidays(2025, { seDeclaredPeriods: false }).map((h) => [h.date, h.layer])).toEqual([
       ["2025-01-01", "LFPA"],
       ["2025-02-03", "LFT"], // first Monday of February
       ["2025-02-05", "LFPA"],
@@ -65,7 +66,9 @@ describe("holidays (R12 layers)", () => {
     expect(user.map((h) => h.date)).toEqual(["2025-04-17", "2025-04-18"]);
     const all = holidays(2025, opts).map((h) => h.date);
     expect(all).toEqual([...all].sort());
-    expect(holidays(2026, opts).filter((h) => h.layer === "USER").map((h) => h.date)).toEqual(["2026-01-02"]);
+    // 2 Jan 2026 is already in the SE's declared period (R12 rev.); without it, the user's day shows as the user's.
+    expect(holidays(2026, opts).filter((h) => h.date === "2026-01-02").map((h) => h.layer)).toEqual(["SE"]);
+    expect(holidays(2026, { ...opts, seDeclaredPeriods: false }).filter((h) => h.layer === "USER").map((h) => h.date)).toEqual(["2026-01-02"]);
   });
 });
 
@@ -80,10 +83,30 @@ describe("isBusinessDay (R12)", () => {
     ["2025-03-21", false], // LFPA, Friday
     ["2025-03-17", false], // LFT, Monday
     ["2025-11-20", false], // LFPA, Thursday
-    ["2025-12-24", true],
+    ["2025-12-24", false], // SE declared period 22-Dec-2025 to 6-Jan-2026 (R12 rev.)
+    ["2024-12-24", true],
     ["2018-12-03", true],
   ])("%s → %s", (date, expected) => {
     expect(isBusinessDay(date)).toBe(expected);
+  });
+
+  it("R12 rev.: the SE's period 22-Dec-2025 to 6-Jan-2026 is known, sourced and removable", () => {
+    // SNICE notice 516.2025.5545: IMMEX/PROSEC procedures last received 19-Dec-2025; business days resume 7-Jan-2026.
+    expect(isBusinessDay("2025-12-19")).toBe(true);
+    expect(isBusinessDay("2025-12-22")).toBe(false);
+    expect(isBusinessDay("2026-01-06")).toBe(false);
+    expect(isBusinessDay("2026-01-07")).toBe(true);
+    expect(addBusinessDays("2025-12-19", 1)).toBe("2026-01-07");
+    const se = holidays(2025).filter((h) => h.layer === "SE");
+    expect(se[0]).toMatchObject({ date: "2025-12-22", source: expect.stringContaining("516.2025.5545") });
+    expect(isBusinessDay("2025-12-24", { seDeclaredPeriods: false })).toBe(true);
+    expect(addBusinessDays("2025-12-19", 1, { seDeclaredPeriods: false })).toBe("2025-12-22");
+  });
+
+  it("R12 rev.: a filing on a non-business day counts from the next business day", () => {
+    expect(addBusinessDaysFromFiling("2026-05-31", 2)).toBe("2026-06-03"); // Sun → Mon 1 Jun + 2 = Wed 3 Jun
+    expect(addBusinessDaysFromFiling("2025-08-29", 2)).toBe("2025-09-03"); // a business day: as addBusinessDays
+    expect(addBusinessDaysFromFiling("2025-05-01", 2)).toBe("2025-05-07"); // 1 May LFPA → Fri 2 May; 5 May LFPA
   });
 
   it("user days are non-business", () => {
@@ -122,7 +145,8 @@ describe("lastBusinessDayOfMonth (R13)", () => {
   });
 
   it("December 2025 ends on Wed 31 (25 Dec is a holiday but not the last weekday)", () => {
-    expect(lastBusinessDayOfMonth(2025, 12)).toBe("2025-12-31");
+    expect(lastBusinessDayOfMonth(2025, 12, { seDeclaredPeriods: false })).toBe("2025-12-31");
+    expect(lastBusinessDayOfMonth(2025, 12)).toBe("2025-12-19"); // SE period from 22 Dec (R12 rev.)
   });
 
   it("rejects an invalid month", () => {
@@ -147,8 +171,8 @@ describe("addBusinessDays (R12, all layers)", () => {
 
   it("counts from the next day across holidays", () => {
     expect(addBusinessDays("2025-04-29", 5)).toBe("2025-05-08"); // skips 1 May and 5 May
-    expect(addBusinessDays("2025-12-24", 1)).toBe("2025-12-26");
-    expect(addBusinessDays("2025-12-31", 1)).toBe("2026-01-02");
+    expect(addBusinessDays("2025-12-24", 1, { seDeclaredPeriods: false })).toBe("2025-12-26");
+    expect(addBusinessDays("2025-12-31", 1, { seDeclaredPeriods: false })).toBe("2026-01-02");
     expect(addBusinessDays("2024-09-30", 1)).toBe("2024-10-02"); // 2024 handover
   });
 

@@ -3,7 +3,9 @@ import { evaluateCommitment, type CommitmentInput } from "../../src/domain/commi
 import { exchangeRateFor, type ExchangeRate } from "../../src/domain/exchange-rates";
 
 const FY2024 = exchangeRateFor(2024) as ExchangeRate; // 18.3263, confirmed
-const FY2025 = exchangeRateFor(2025) as ExchangeRate; // 19.20, estimate
+// R24 rev. 2026-11: 2025 is final (19.1996); an estimated rate is still possible in principle, so the tests keep one.
+const FY2025 = { fiscalYear: 2025, rate: 19.2, source: "Promedio FIX Banxico 2025 (estimado)", sourceEn: "Banxico FIX average 2025 (estimate)", estimate: true, confirmed: false } as ExchangeRate;
+const FY2025_FINAL = exchangeRateFor(2025) as ExchangeRate; // 19.1996, confirmed
 const USER20 = exchangeRateFor(2024, 20) as ExchangeRate; // user rate 20 MXN/USD, confirmed
 
 const immex = (totalSales: number, totalExports: number, rate: ExchangeRate | null = FY2024) =>
@@ -120,6 +122,18 @@ describe("IMMEX (R27)", () => {
     expect(immex(100000, 10, FY2025).verdict).toBe("POR_CONFIRMAR");
   });
 
+  it("G10-26 (research 2026 §7): FY 2025, a = 50000, b = 4000, rate 19.1996 → 8.00 %, ≈ USD 208,338 → NO_CUMPLE (final)", () => {
+    const r = immex(50000, 4000, FY2025_FINAL);
+    expect(r.verdict).toBe("NO_CUMPLE");
+    expect(r.reason).toContain("USD 208,337.67"); // 4,000,000 / 19.1996
+    expect(r.reason).toContain("251");
+  });
+
+  it("R24: FY 2026 has no rate yet → a USD-only decision is POR_CONFIRMAR", () => {
+    expect(immex(100000, 9990, exchangeRateFor(2026))).toMatchObject({ verdict: "POR_CONFIRMAR", test: "USD" });
+    expect(immex(100000, 20000, exchangeRateFor(2026))).toMatchObject({ verdict: "CUMPLE", test: "PORCENTAJE" });
+  });
+
   it("R24: a percentage CUMPLE needs no confirmed rate", () => {
     expect(immex(100000, 20000, FY2025)).toMatchObject({ verdict: "CUMPLE", test: "PORCENTAJE" });
   });
@@ -199,11 +213,10 @@ describe("ALTEX (R28, R29)", () => {
     );
   });
 
-  it("missing exporter type → evaluated as DIRECTO, and the reason says so", () => {
+  it("R43 rev.: missing exporter type → NO_EVALUADO, never a verdict computed as another type", () => {
     const r = altex({ totalSales: 100000, totalExports: 40000 });
-    expect(r.verdict).toBe("CUMPLE");
-    expect(r.reason).toContain("se evalúa como exportador directo");
-    expect(r.reasonEn).toContain("evaluated as a direct exporter");
+    expect(r.verdict).toBe("NO_EVALUADO");
+    expect(r.reason).toContain("falta el tipo de exportador");
   });
 
   describe("AMBOS: direct + factor × indirect (R28 setting)", () => {

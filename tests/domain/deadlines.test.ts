@@ -121,7 +121,8 @@ describe("R9 switch for linked PROSEC", () => {
     const d = deadlines("PROSEC", 2023, ["IMMEX", "PROSEC"]);
     expect(d.due).toBe("2023-04-28");
     expect(d.confidence).toBe("M");
-    expect(d.note).toMatch(/R9/);
+    expect(d.note).not.toMatch(/\bR\d/); // no rule ids in user text
+    expect(d.note).toMatch(/PROSEC ligado/);
     expect(d.note).toMatch(/abril/);
     expect(d.noteEn).toMatch(/April/);
     expect(d.basis).toMatch(/3\.2\.16/);
@@ -131,7 +132,8 @@ describe("R9 switch for linked PROSEC", () => {
     expect(d.due).toBe("2024-05-31");
     expect(d.confidence).toBe("H");
     expect(d.note).toBeNull();
-    expect(d.source).toMatch(/regla R9/);
+    expect(d.basis).toMatch(/regla 3\.2\.16 g/);
+    expect(d.source).toBe("Calculada (la SE no ha publicado fechas para 2024)");
   });
   it("the switch year is a setting", () => {
     const later = { settings: { linkedProsecMayFromYear: 2026 } };
@@ -164,7 +166,7 @@ describe("R9 switch for linked PROSEC", () => {
 describe("source, basis, confidence", () => {
   it("computed years cite the rule", () => {
     const d = deadlines("IMMEX", 2026, ["IMMEX"]);
-    expect(d.source).toMatch(/regla R7/);
+    expect(d.source).toBe("Calculada (la SE no ha publicado fechas para 2026)"); // no "Todas las fechas:" prefix, no rule id
     expect(d.basis).toBe("Decreto IMMEX art. 25; Guía RAOCE 2025");
     expect(d.confidence).toBe("H");
     expect(d.note).toBeNull();
@@ -174,8 +176,8 @@ describe("source, basis, confidence", () => {
     for (const p of ["ALTEX", "ECEX"] as const) {
       const d = deadlines(p, 2026, [p]);
       expect(d.confidence).toBe("M");
-      expect(d.note).toMatch(/R11/);
-      expect(d.noteEn).toMatch(/R11/);
+      expect(d.note).toMatch(/Sólo la Guía RAOCE 2025 fija las fechas de ALTEX y ECEX/);
+      expect(d.noteEn).toMatch(/Only the 2025 guide/);
       expect(d.basis).toMatch(/cuarto transitorio/);
     }
   });
@@ -193,15 +195,14 @@ describe("user overrides and declared days (R14, R12)", () => {
       overrides: { due: "2026-05-15", lateUntil: "2026-07-15", cancelledOn: "2026-07-16" },
     });
     expect(dates(d)).toEqual({ opens: "2026-04-01", due: "2026-05-15", lateUntil: "2026-07-15", cancelledOn: "2026-07-16" });
-    expect(d.source).toMatch(/usuario/);
-    expect(d.source).not.toMatch(/regla/);
+    expect(d.source).toBe("Usuario (fecha capturada en el libro)");
   });
   it("ALTEX: cancellation follows an overridden due date; a late-window override is ignored with a note", () => {
     const d = deadlines("ALTEX", 2025, ["ALTEX"], { overrides: { due: "2025-06-06", lateUntil: "2025-06-30" } });
     expect(d.due).toBe("2025-06-06");
     expect(d.lateUntil).toBeNull();
     expect(d.cancelledOn).toBe("2025-06-07");
-    expect(d.note).toMatch(/R11/);
+    expect(d.note).toMatch(/no tienen periodo de presentación extemporánea \(Guía RAOCE 2025\); se ignoró la fecha límite capturada \(30 de junio de 2025\)/);
   });
   it("an invalid override is ignored with a note", () => {
     const d = deadlines("IMMEX", 2026, ["IMMEX"], { overrides: { due: "2026-02-30" } });
@@ -220,7 +221,7 @@ describe("user overrides and declared days (R14, R12)", () => {
     const d = deadlines("IMMEX", 2025, ["IMMEX"], { extraNonBusinessDays: ["2025-05-30"] });
     expect(d.due).toBe("2025-05-29");
     expect(d.lateUntil).toBe("2025-08-29");
-    expect(d.note).toMatch(/2025-05-30/);
+    expect(d.note).toMatch(/30 de mayo de 2025/);
     const a = deadlines("ALTEX", 2025, ["ALTEX"], { extraNonBusinessDays: ["2025-05-30"] });
     expect([a.due, a.cancelledOn]).toEqual(["2025-05-29", "2025-05-30"]);
   });

@@ -116,10 +116,12 @@ describe("evaluate — typical mistakes are located", () => {
     expect(codes(r)).toContain("warning:EXPORTS_SUM@figures.totalExports");
   });
 
-  it("marks the 2025 exchange rate as an estimate (R24) and a user rate as confirmed", () => {
-    const est = evaluate({ ...base, filingYear: 2026 }, "2026-04-15");
-    expect(est.figures.exchangeRateConfirmed).toBe(false);
-    expect(codes(est)).toContain("info:RATE_ESTIMATE@exchangeRate");
+  it("R24 rev.: 2025's rate is final (19.1996), 2026 has none (RATE_MISSING), a user rate is confirmed", () => {
+    const fy25 = evaluate({ ...base, filingYear: 2026 }, "2026-04-15");
+    expect(fy25.figures).toMatchObject({ exchangeRate: 19.1996, exchangeRateConfirmed: true, exchangeRateEstimate: false });
+    expect(codes(fy25).filter((c) => c.includes("RATE"))).toEqual([]);
+    const fy26 = evaluate({ ...base, filingYear: 2027 }, "2027-04-15");
+    expect(codes(fy26)).toContain("warning:RATE_MISSING@exchangeRate");
     const own = evaluate({ ...base, filingYear: 2026, exchangeRate: 19.5 }, "2026-04-15");
     expect(own.figures).toMatchObject({ exchangeRate: 19.5, exchangeRateConfirmed: true });
   });
@@ -162,11 +164,12 @@ describe("evaluate — properties", () => {
     );
   });
 
-  it("balance = exports − imports for any non-negative figures", () => {
+  it("balance = exports − imports for any whole figures VUCEM takes (b ≤ a); b > a is VUCEM's error", () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), (a, b, c) => {
         const r = evaluate({ ...base, programs: [{ type: "IMMEX", number: "83-2019" }], figures: { totalSales: a, totalExports: b, totalImports: c } }, "2025-05-01");
-        expect(r.figures.balance).toBe(b - c);
+        if (b <= a) expect(r.figures.balance).toBe(b - c);
+        else expect(codes(r)).toContain("error:EXPORTS_EXCEED_SALES@figures.totalExports");
       }),
       { numRuns: 300, seed: 3 },
     );

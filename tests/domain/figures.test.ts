@@ -3,13 +3,13 @@ import { DEFAULT_RATES, exchangeRateFor } from "../../src/domain/exchange-rates"
 import { computeFigures, round2, taxReturnMismatch, thousandsMxnToUsd } from "../../src/domain/figures";
 
 describe("exchange rates (R24)", () => {
-  it("ships the R24 table exactly, 2025 as an estimate", () => {
+  it("ships the R24 table exactly, 2025 = 19.1996 final (rev. 2026-11)", () => {
     const expected: Record<number, number> = {
       2015: 15.881, 2016: 18.6886, 2017: 18.9066, 2018: 19.2373, 2019: 19.2574,
-      2020: 21.4976, 2021: 20.2822, 2022: 20.1205, 2023: 17.7338, 2024: 18.3263, 2025: 19.2,
+      2020: 21.4976, 2021: 20.2822, 2022: 20.1205, 2023: 17.7338, 2024: 18.3263, 2025: 19.1996,
     };
     for (const [year, rate] of Object.entries(expected)) {
-      expect(DEFAULT_RATES[Number(year)]).toEqual({ rate, estimate: Number(year) === 2025 });
+      expect(DEFAULT_RATES[Number(year)]).toEqual({ rate, estimate: false });
     }
     expect(Object.keys(DEFAULT_RATES)).toHaveLength(11);
   });
@@ -25,9 +25,11 @@ describe("exchange rates (R24)", () => {
     });
   });
 
-  it("2025 is an estimate and not confirmed", () => {
+  it("2025 is final and confirmed, with its source (Banxico SF43718, 251 daily FIX values)", () => {
     const r = exchangeRateFor(2025);
-    expect(r).toMatchObject({ rate: 19.2, estimate: true, confirmed: false, source: "Promedio FIX Banxico 2025 (estimado)" });
+    expect(r).toMatchObject({ rate: 19.1996, estimate: false, confirmed: true });
+    expect(r?.source).toBe("Promedio de los 251 tipos de cambio FIX diarios de 2025, Banxico serie SF43718");
+    expect(exchangeRateFor(2026)).toBeNull();
   });
 
   it("a user rate wins and is confirmed", () => {

@@ -71,10 +71,10 @@ describe("IMMEX 2025, filed", () => {
     expect(r.reactivationBy).toBeNull();
     expect(r.commitmentEvaluated).toBe(true);
   });
-  it("filed the day after due (a Saturday) → PRESENTADO_EXTEMPORANEO, reactivation Tue 3 Jun", () => {
+  it("filed the day after due (a Saturday) → PRESENTADO_EXTEMPORANEO, reactivation Wed 4 Jun (R12 rev.: counted from Mon 2 Jun)", () => {
     const r = immex({ asOf: "2025-06-10", filedOn: "2025-05-31" });
     expect(r.status).toBe("PRESENTADO_EXTEMPORANEO");
-    expect(r.reactivationBy).toBe("2025-06-03");
+    expect(r.reactivationBy).toBe("2025-06-04");
   });
   it("filed on the lateUntil day → PRESENTADO_EXTEMPORANEO, reactivation 3 Sep (R12 example)", () => {
     const r = immex({ asOf: "2025-09-10", filedOn: "2025-08-29" });
@@ -139,7 +139,9 @@ describe("R3–R5 obligation", () => {
     expect(r.commitmentEvaluated).toBe(false);
     expect(r.notes).toEqual([expect.objectContaining({ code: "PROGRAM_CANCELLED", field: "cancelledOn", rule: "R4" })]);
     expect(r.notes[0]?.message).toMatch(/10 de noviembre de 2024/);
-    expect(immex({ asOf: "2025-05-01", cancelledOn: "2025-05-01" }).status).toBe("NO_OBLIGADO");
+    // R4 rev.: cancelled on or after 1 April → CANCELADO, never NO_OBLIGADO.
+    expect(immex({ asOf: "2025-05-01", cancelledOn: "2025-05-01" }).status).toBe("CANCELADO");
+    expect(immex({ asOf: "2025-05-01", cancelledOn: "2025-03-31" }).status).toBe("NO_OBLIGADO");
   });
   it("R4: a cancellation after asOf does not change the status yet", () => {
     expect(immex({ asOf: "2025-05-01", cancelledOn: "2025-10-01" }).status).toBe("EN_PLAZO");

@@ -195,7 +195,7 @@ describe("USD (R24)", () => {
   it("uses the rate given, even for a year without a default", () => {
     expect(core.usd(1000, 2030, 20)).toBe(50000);
     expect(core.usd(-1000, 2024, 20)).toBe(-50000);
-    expect(core.usd(1920, 2025)).toBeCloseTo(100000, 6); // 2025: estimated 19.20
+    expect(core.usd(1919.96, 2025)).toBeCloseTo(100000, 6); // 2025: 19.1996 (R24 rev. 2026-11)
   });
 
   it("#N/A without a rate for the year, #VALUE! for a bad rate", () => {
@@ -221,9 +221,10 @@ describe("COMMITMENT (R27–R31)", () => {
     expect(core.commitment("ALTEX", 2024, 100000, 30000, null, "DIRECTO")).toBe("NO_CUMPLE");
   });
 
-  it("R24: a USD test at an estimated rate is POR_CONFIRMAR until the rate is given", () => {
-    // 2 % of sales, but 20,000 thousand MXN ≈ USD 1.04 M at the 2025 estimate (19.20).
-    expect(core.commitment("IMMEX", 2025, 1000000, 20000)).toBe("POR_CONFIRMAR");
+  it("R24: a USD test without a rate is POR_CONFIRMAR until the rate is given; 2025's rate is final", () => {
+    // 2 % of sales, but 20,000 thousand MXN ≈ USD 1.04 M at 2025's 19.1996 (final since rev. 2026-11).
+    expect(core.commitment("IMMEX", 2025, 1000000, 20000)).toBe("CUMPLE");
+    expect(core.commitment("IMMEX", 2026, 1000000, 20000)).toBe("POR_CONFIRMAR"); // FY 2026: no rate yet
     expect(core.commitment("IMMEX", 2025, 1000000, 20000, 19.2)).toBe("CUMPLE");
     expect(core.commitment("IMMEX", 2030, 1000000, 20000)).toBe("POR_CONFIRMAR"); // no rate at all
     expect(core.commitment("IMMEX", 2030, 100000, 20000)).toBe("CUMPLE"); // 20 % needs no rate

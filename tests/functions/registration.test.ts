@@ -122,7 +122,7 @@ describe("every registered id, called the way Excel calls it", () => {
 
   it.each([
     ["STATUS", ["IMMEX", 2010], /No hay reglas del RAOCE/],
-    ["DEADLINE", ["ALTEX", 2025, "late"], /R11/],
+    ["DEADLINE", ["ALTEX", 2025, "late"], /Guía RAOCE 2025/],
     ["DAYSLEFT", ["IMMEX", 2025, "2025-12-31"], /Ya pasaron/],
     ["USD", [1000, 2030], /No hay tipo de cambio/],
   ] as [string, unknown[], RegExp][])("%s with no answer → #N/A with a message", (id, args, message) => {

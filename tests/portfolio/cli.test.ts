@@ -85,12 +85,18 @@ describe("raoce cartera", () => {
     const folder = join(dir, "c");
     mkdirSync(folder);
     for (let i = 0; i < 3; i++) {
-      await workbookFrom({ company: { rfc: "SAT970701NN3", name: `Cliente ${i}` }, filingYear: 2026, programs: [{ type: "IMMEX", number: `${i}-2015`, authorizedOn: "2015-01-01" }], figures: { totalSales: 1000, totalExports: 500 } }, join(folder, `c${i}.xlsx`));
+      await workbookFrom({ company: { rfc: "SAT970701NN3", name: `Cliente ${i}` }, filingYear: 2027, programs: [{ type: "IMMEX", number: `${i}-2015`, authorizedOn: "2015-01-01" }], figures: { totalSales: 1000, totalExports: 500 } }, join(folder, `c${i}.xlsx`));
     }
-    const r = await run(["cartera", folder, "--as-of", "2026-04-10"], NOW);
+    // Fiscal year 2026 has no rate yet (R24): a warning in each workbook, one line for the batch.
+    const r = await run(["cartera", folder, "--as-of", "2027-04-10", "--out", join(dir, "cartera.xlsx")], NOW);
     const flat = r.stdout.replace(/\n {4}/g, " "); // long lines wrap at 120 columns
     expect(flat.match(/tipo de cambio/gi)).toHaveLength(1);
-    expect(flat).toMatch(/Para toda la cartera: El tipo de cambio .* para 2025 es una estimación.*\(3 libros\)/);
+    expect(flat).toMatch(/Para toda la cartera: No hay tipo de cambio para el ejercicio 2026.*\(3 libros\)/);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(join(dir, "cartera.xlsx"));
+    const texts: string[] = [];
+    wb.getWorksheet("Problemas")!.eachRow((row) => texts.push(String(row.getCell(5).value ?? "")));
+    expect(texts.filter((t) => /tipo de cambio/i.test(t))).toEqual([expect.stringMatching(/ejercicio 2026.* — en 3 libros$/)]);
   });
 
   it("marks results as out of date when an input changed after fill", async () => {

@@ -37,9 +37,9 @@ describe("settings form (pure)", () => {
     expect(changesBetween(SETTINGS, { ...SETTINGS, exchangeRate: 19.1, extraNonBusinessDays: ["2025-04-17"] })).toEqual({ exchangeRate: 19.1, extraNonBusinessDays: ["2025-04-17"] });
   });
 
-  test("rate source: the product table for the fiscal year, the estimate flagged, or the user's rate", () => {
+  test("rate source: the product table for the fiscal year (2025: 19.1996 with its source), or the user's rate", () => {
     expect(rateSourceText(2025, null, ES)).toBe("Fuente: Promedio FIX Banxico 2024 (tabla del producto) — 18.3263");
-    expect(rateSourceText(2026, null, ES)).toBe("Fuente: Promedio FIX Banxico 2025 (estimado) — 19.2");
+    expect(rateSourceText(2026, null, ES)).toBe("Fuente: Promedio de los 251 tipos de cambio FIX diarios de 2025, Banxico serie SF43718 — 19.1996");
     expect(rateSourceText(2025, 18.5, ES)).toBe("Fuente: Capturado por el usuario");
     expect(rateSourceText(2040, null, ES)).toBe(ES.exchangeRateNoSource);
     expect(rateSourceText(2025, null, EN)).toBe("Source: Banxico FIX average 2024 (product table) — 18.3263");

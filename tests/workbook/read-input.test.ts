@@ -100,9 +100,12 @@ describe("read-input: located cell problems", () => {
     expect(at(bad.a, "NOT_YES_NO")).toEqual([expect.objectContaining({ location: "Empresa!B8" })]);
   });
 
-  it("a fracción whose leading zero Excel dropped is restored, with a note", async () => {
+  it("a fracción whose leading zero Excel dropped is padded with a visible warning naming its chapter (R36 rev.)", async () => {
     const { a } = await analyze(exampleDoc("prosec-cafe"), (wb) => (sheet(wb, "Bienes").getCell("B6").value = 9011201));
-    expect(at(a, "TARIFF_LEADING_ZERO")).toEqual([expect.objectContaining({ location: "Bienes!B6", severity: "info" })]);
+    const w = at(a, "TARIFF_PADDED");
+    expect(w).toEqual([expect.objectContaining({ location: "Bienes!B6", severity: "warning" })]);
+    expect(w[0]!.message).toContain("09011201");
+    expect(w[0]!.message).toContain("capítulo 09");
     expect(a.result.goods[0]!.tariffCode).toBe("09011201");
   });
 

@@ -73,11 +73,13 @@ const warningKey = (i: LocatedIssue) => `${i.code}|${i.message}`;
  * every file. Keeps per file only what the summary prints (no goods list, no workbook).
  */
 export class CollapsedBatch {
-  private files: { file: string; a: Pick<UsableAnalysis, "result" | "summary" | "issues"> }[] = [];
+  private files: { file: string; a: UsableAnalysis }[] = [];
   private count = new Map<string, { message: string; files: number }>();
 
   add(file: string, a: UsableAnalysis): void {
-    this.files.push({ file, a: { result: { ...a.result, goods: [] }, summary: a.summary, issues: a.issues } });
+    // Kept until the end of the batch: the per-file summary needs the result, counts and issues, not the goods rows
+    // or the input document (they can be large), so those are dropped.
+    this.files.push({ file, a: { ...a, input: {}, read: { ...a.read, input: {} }, result: { ...a.result, goods: [] } } });
     const seen = new Set<string>();
     for (const i of a.issues) {
       if (i.severity !== "warning" || seen.has(warningKey(i))) continue;
@@ -90,7 +92,7 @@ export class CollapsedBatch {
 
   texts(): string[] {
     const repeated = new Set([...this.count.entries()].filter(([, c]) => c.files > 1).map(([k]) => k));
-    const out = this.files.map(({ file, a }) => fileSummary(file, a, (i) => i.severity === "warning" && repeated.has(warningKey(i))));
+    const out = this.files.map(({ file, a }) => fileSummary(file, { ...a, issues: a.issues.filter((i) => !(i.severity === "warning" && repeated.has(warningKey(i)))) }));
     if (repeated.size) {
       const lines = ["Avisos repetidos en varios libros (dichos una vez):"];
       for (const k of repeated) {

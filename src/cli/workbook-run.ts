@@ -61,7 +61,7 @@ export function issueLine(i: LocatedIssue): string {
 }
 
 /** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */
-export function fileSummary(file: string, a: Pick<UsableAnalysis, "result" | "summary" | "issues">, omit?: (i: LocatedIssue) => boolean): string {
+export function fileSummary(file: string, a: UsableAnalysis): string {
   const r = a.result;
   const lines = [file];
   lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"} — RAOCE ${r.filingYear ?? "?"} (ejercicio ${r.fiscalYear ?? "?"}), estado al ${dmy(r.asOf)}`);
@@ -77,6 +77,6 @@ export function fileSummary(file: string, a: Pick<UsableAnalysis, "result" | "su
   const next = nextDeadline(r.programs);
   if (next) lines.push(`  Próximo: ${next}`);
   lines.push(`  ${summaryText(a.summary)}`);
-  for (const i of a.issues) if (i.severity !== "info" && !omit?.(i)) lines.push(issueLine(i));
+  for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
   return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one
 }

@@ -53,6 +53,7 @@ describe("portfolio operations over the open workbook", () => {
     const r = await makePortfolioOperations(d).newYear();
     expect(r).toMatchObject({ status: "opened", filingYear: 2026 });
     const { adapter } = await openWorkbookBuffer(Buffer.from(d.created[0]!, "base64"));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a document read back from cells, checked field by field
     const input = readInput(await adapter.read()).input as Record<string, any>;
     expect(input.filingYear).toBe(2026);
     expect(input.company.rfc).toBe("CFE370814QI0");

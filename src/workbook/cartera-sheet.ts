@@ -87,10 +87,20 @@ function addCartera(wb: Workbook, rows: number): Worksheet {
     columns: CARTERA_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
     rows: body as never,
   });
+  const header = ws.getRow(HEADER_ROW);
+  header.height = 32;
+  CARTERA_COLUMNS.forEach((c, i) => {
+    const cell = ws.getCell(HEADER_ROW, i + 1);
+    cell.font = { bold: true, color: { argb: "FFFFFFFF" } };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.kind === "output" ? "FF595959" : "FF1F4E78" } };
+  });
+  const thin = { style: "thin" as const, color: { argb: "FF8EA9C1" } };
   for (let r = HEADER_ROW + 1; r <= last; r++) {
     CARTERA_COLUMNS.forEach((c, i) => {
       const cell = ws.getCell(r, i + 1);
       if (c.numFmt) cell.numFmt = c.numFmt;
+      if (c.kind === "input") cell.border = { top: thin, bottom: thin, left: thin, right: thin };
       if (c.kind === "output") {
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
         cell.font = { italic: true, color: { argb: "FF3A3A3A" } };

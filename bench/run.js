@@ -34,10 +34,11 @@ const only = process.argv[2];
 const suites = {
   engine: () => require("./engine.ts").benchEngine(),
   pane: () => require("./pane.ts").benchPane(),
-  workbook: () => require("./workbook.ts").benchWorkbook(),
+  workbook: () => require("./workbook.ts").benchWorkbook(Number(process.env.RAOCE_BENCH_N || 200), Number(process.env.RAOCE_BENCH_RUNS || 5)),
   office: () => require("./office-syncs.ts").benchOfficeSyncs(),
   functions: () => require("./functions.ts").benchFunctions(),
   deps: () => require("./deps.ts").benchDeps(),
+  guard: () => require("./guard.ts").benchGuard(),
   portfolio: () => require("./portfolio.ts").benchPortfolio(),
 };
 const results = [];

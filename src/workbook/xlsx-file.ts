@@ -1,15 +1,17 @@
 /**
- * Workbook files (Node): open = guard (xlsx-guard.ts) then ExcelJS load, save = atomic write. The CLI, the example
+ * Workbook files (Node): open = bounded read (bounded-read.ts), guard (xlsx-guard.ts), normalise (xlsx-normalise.ts),
+ * then ExcelJS load of the normalised package; save = atomic write. The CLI, the example
  * generator, the tests and the benchmarks open and save through here.
  */
-import { readFileSync, statSync } from "node:fs";
 import { rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { Workbook } from "exceljs";
 import { ExcelJsAdapter, splitRef } from "./exceljs-adapter";
 import { applyExcelJsPatches } from "./exceljs-patches";
+import { BoundedReadError, readFileBounded } from "./bounded-read";
 import { BLOCKS, NAMED_CELLS, SNAPSHOT_REQUEST } from "./layout";
 import { DEFAULT_LIMITS, inspectXlsx, UnusableWorkbookError, type GuardLimits, type XlsxInspection } from "./xlsx-guard";
+import { normalisePackage } from "./xlsx-normalise";
 
 // Every workbook the Node side opens or saves goes through ExcelJS with these fixes (see exceljs-patches.ts).
 applyExcelJsPatches();
@@ -40,7 +42,7 @@ const LIST_SHEETS = new Set<string>(BLOCKS.map((b) => b.sheet));
 /** Names whose values a snapshot uses (inputs and the version), lower-cased. */
 const READ_NAMES = new Set([...NAMED_CELLS.filter((c) => c.kind === "input").map((c) => c.name), SNAPSHOT_REQUEST.versionName].map((n) => n.toLowerCase()));
 
-function unreadSheets(inspection: XlsxInspection): string[] {
+function unreadSheets(inspection: Pick<XlsxInspection, "sheets" | "definedNames">): string[] {
   const used = new Set<string>();
   for (const n of inspection.definedNames) {
     if (!READ_NAMES.has(n.name.toLowerCase())) continue;
@@ -50,15 +52,30 @@ function unreadSheets(inspection: XlsxInspection): string[] {
   return inspection.sheets.filter((s) => LIST_SHEETS.has(s.name) && !used.has(s.name) && s.path && !s.hasTables).map((s) => s.path!);
 }
 
-/** Guard, then load. Throws UnusableWorkbookError with one Spanish line for anything unusable. */
+/**
+ * A RAOCE template with no table at all, saved by a tool that does not keep Excel tables (Gnumeric's ssconvert
+ * writes the cells and drops every table): reading it would report every list as deleted. Said as what happened.
+ */
+function checkTablesKept(inspection: XlsxInspection): void {
+  const isTemplate = inspection.definedNames.some((n) => n.name.toLowerCase() === SNAPSHOT_REQUEST.versionName.toLowerCase());
+  if (!isTemplate || inspection.tableParts > 0 || !inspection.application || /microsoft/i.test(inspection.application)) return;
+  throw new UnusableWorkbookError(
+    `el libro se guardó con «${inspection.application.slice(0, 40)}», que no conserva las tablas de Excel (${SNAPSHOT_REQUEST.tables.join(", ")}): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)`,
+  );
+}
+
+/** Guard, normalise, then load. Throws UnusableWorkbookError with one Spanish line for anything unusable. */
 export async function openWorkbookBuffer(buf: Buffer, options: OpenOptions | GuardLimits = {}): Promise<OpenedWorkbook> {
   const opts: OpenOptions = "maxFileBytes" in options ? { limits: options } : options;
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const inspection = inspectXlsx(buf, limits, { lenientSheets: !!opts.readOnly });
+  const inspection = inspectXlsx(buf, limits, opts.readOnly ? { lenientSheets: true, skippedSheets: unreadSheets } : {});
+  checkTablesKept(inspection);
   const workbook = new Workbook();
   try {
     const loadOptions = { maxRows: limits.maxRowsPerSheet, ...(opts.readOnly ? { ignoreNodes: READ_ONLY_IGNORED, skipSheetData: unreadSheets(inspection) } : {}) };
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer, loadOptions as never);
+    const pkg = normalisePackage(inspection.parts);
+    inspection.parts = []; // the inflated parts are in `pkg` now: let them go before ExcelJS builds its model
+    await workbook.xlsx.load(pkg as unknown as ArrayBuffer, loadOptions as never);
   } catch (e) {
     const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 160);
     if (/^Max row count/.test(msg)) {
@@ -69,23 +86,18 @@ export async function openWorkbookBuffer(buf: Buffer, options: OpenOptions | Gua
   return { workbook, adapter: new ExcelJsAdapter(workbook, inspection.definedNames), inspection };
 }
 
+/** A workbook file (or a pipe such as `<(cat libro.xlsx)`): never reads more than the size cap (devices are refused). */
 export async function openWorkbookFile(path: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  let size: number;
+  let buf: Buffer;
   try {
-    const s = statSync(path);
-    if (s.isDirectory()) throw new UnusableWorkbookError("es una carpeta, no un archivo");
-    size = s.size;
+    // Synchronous on purpose: a CLI reads one workbook at a time, and fs/promises costs ~0.3 ms more per small file.
+    buf = readFileBounded(path, limits.maxFileBytes);
   } catch (e) {
-    if (e instanceof UnusableWorkbookError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UnusableWorkbookError(code === "ENOENT" ? "no existe el archivo" : `no se pudo leer (${code ?? "error"})`);
+    if (e instanceof BoundedReadError) throw new UnusableWorkbookError(e.message);
+    throw e;
   }
-  if (size > limits.maxFileBytes) {
-    throw new UnusableWorkbookError(`el archivo pesa ${Math.round(size / 1048576).toLocaleString("es-MX")} MB; un libro RAOCE pesa menos de ${limits.maxFileBytes / 1048576} MB`);
-  }
-  // Synchronous on purpose: a CLI reads one workbook at a time, and fs/promises costs ~0.3 ms more per small file.
-  return openWorkbookBuffer(readFileSync(path), { ...options, limits });
+  return openWorkbookBuffer(buf, { ...options, limits });
 }
 
 export async function workbookBuffer(wb: Workbook): Promise<Buffer> {

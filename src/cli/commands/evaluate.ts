@@ -1,7 +1,7 @@
 /** `raoce evaluate <file.json | -> [--as-of DATE] [--json]` */
-import { readFileSync } from "node:fs";
 import { evaluate } from "../../domain/evaluate";
 import { hasErrors } from "../../domain/issues";
+import { BoundedReadError, readFileBounded, readStdinBounded } from "../../workbook/bounded-read";
 import { todayInMexico } from "../../workbook/today";
 import { optionalDate, parse } from "../args";
 import { EXIT, UsageError } from "../errors";
@@ -15,13 +15,11 @@ const MAX_BYTES = 64 * 1024 * 1024;
 function readDocument(file: string): unknown {
   let text: string;
   try {
-    const buf = readFileSync(file === "-" ? 0 : file);
-    if (buf.length > MAX_BYTES) throw new UsageError(`${file}: el archivo pesa más de 64 MB; no parece un reporte RAOCE`);
-    text = buf.toString("utf8");
+    // Never more than MAX_BYTES: an endless stdin (`yes | raoce evaluate -`), a device or a FIFO stops at the cap.
+    text = (file === "-" ? readStdinBounded(MAX_BYTES) : readFileBounded(file, MAX_BYTES)).toString("utf8");
   } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `no existe el archivo ${file}` : `no se pudo leer ${file} (${code ?? "error"})`);
+    if (e instanceof BoundedReadError) throw new UsageError(`${file === "-" ? "entrada estándar" : file}: ${e.message}`);
+    throw e;
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));

@@ -30,7 +30,7 @@ export class CheckSummary {
       return `${p.type} ${st}${due}`;
     });
     const s = a.summary;
-    const counts = `${s.errors} ${s.errors === 1 ? "error" : "errores"}, ${s.warnings} ${s.warnings === 1 ? "aviso" : "avisos"}`;
+    const counts = `${s.errors} ${s.errors === 1 ? "error" : "errores"}, ${s.warnings} ${s.warnings === 1 ? "aviso" : "avisos"}${a.freshness.state === "stale" ? ", resultados desactualizados" : ""}`;
     this.lines.push(printable(`${fit(r.company.rfc ?? "—", 13)}  ${fit(r.company.name ?? "(sin razón social)", 28)}  ${progs.join(" · ") || "sin programas"} — ${counts} — ${file}`));
     const seen = new Set<string>();
     for (const i of a.issues) {
@@ -92,7 +92,7 @@ export class CollapsedBatch {
 
   texts(): string[] {
     const repeated = new Set([...this.count.entries()].filter(([, c]) => c.files > 1).map(([k]) => k));
-    const out = this.files.map(({ file, a }) => fileSummary(file, { ...a, issues: a.issues.filter((i) => !(i.severity === "warning" && repeated.has(warningKey(i)))) }));
+    const out = this.files.map(({ file, a }) => fileSummary(file, { ...a, issues: a.issues.filter((i) => !(i.severity === "warning" && repeated.has(warningKey(i)))) }, { freshness: true }));
     if (repeated.size) {
       const lines = ["Avisos repetidos en varios libros (dichos una vez):"];
       for (const k of repeated) {

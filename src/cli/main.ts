@@ -11,6 +11,7 @@ import { statusCommand } from "./commands/status";
 import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
 import { EXIT, UsageError } from "./errors";
+import { printable, terminalText } from "./format";
 
 export const HELP = `raoce — Reporte Anual de Operaciones de Comercio Exterior (IMMEX, PROSEC, ALTEX, ECEX)
 
@@ -54,14 +55,21 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
+  const r = await runCommand(argv, now);
+  const safe: CommandResult = { stdout: terminalText(r.stdout), exitCode: r.exitCode };
+  if (r.stderr) safe.stderr = terminalText(r.stderr);
+  return safe;
+}
+
+async function runCommand(argv: string[], now: Date): Promise<CommandResult> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") return { stdout: HELP, exitCode: EXIT.ok };
   const command = COMMANDS[name];
-  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${name}»; use deadlines, status, evaluate, template, layout, check o fill (raoce --help)`, exitCode: EXIT.unusable };
+  if (!command) return { stdout: "", stderr: `raoce: comando desconocido «${printable(name)}»; use deadlines, status, evaluate, template, layout, check o fill (raoce --help)`, exitCode: EXIT.unusable };
   try {
     return await command(rest, now);
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: "", stderr: `raoce ${name}: ${e.message}`, exitCode: EXIT.unusable };
+    if (e instanceof UsageError) return { stdout: "", stderr: printable(`raoce ${name}: ${e.message}`), exitCode: EXIT.unusable };
     throw e;
   }
 }
@@ -74,7 +82,7 @@ if (require.main === module) {
       process.exitCode = r.exitCode;
     },
     (e: unknown) => {
-      process.stderr.write(`raoce: error interno: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`${printable(`raoce: error interno: ${e instanceof Error ? e.message : String(e)}`)}\n`);
       process.exitCode = EXIT.unusable;
     },
   );

@@ -42,7 +42,9 @@ export async function readPortfolio(args: readonly string[], today: IsoDate, asO
       continue;
     }
     const a = o.analysis;
-    const fresh = outputsFreshness(o.snapshot, today);
+    // The fingerprint `fill` / «Calcular y escribir» store (template 1.1) says it directly; workbooks filled by an
+    // earlier RAOCE have none, and are compared output by output (stale-outputs.ts).
+    const fresh = a.freshness.state !== "unknown" ? a.freshness.state : outputsFreshness(o.snapshot, today);
     // Copied through JSON: strings cut from a workbook's XML can keep the whole XML text alive (V8 sliced strings),
     // and a batch keeps its rows until the end; copies keep memory flat in the number of files.
     const own = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;

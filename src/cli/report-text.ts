@@ -1,6 +1,6 @@
 /** Readable Spanish rendering of an `evaluate` result (shared by `evaluate` and `check`). */
 import type { ReportResult } from "../domain/evaluate";
-import type { Issue } from "../domain/issues";
+import { pushAll, type Issue } from "../domain/issues";
 import { money, printable, table } from "./format";
 
 const SEVERITY_ES: Record<Issue["severity"], string> = { error: "ERROR", warning: "AVISO", info: "INFO" };
@@ -31,6 +31,6 @@ export function reportText(r: ReportResult, where?: (i: Issue) => string): strin
   }
   if (r.goods.length) lines.push(`Bienes producidos: ${r.goods.length} filas (${r.goods.filter((g) => g.valid).length} válidas)`, "");
   lines.push(`Problemas: ${r.summary.errors} errores, ${r.summary.warnings} avisos, ${r.summary.infos} informativos`);
-  lines.push(...issueLines(r.issues, where));
+  pushAll(lines, issueLines(r.issues, where));
   return lines.join("\n");
 }

@@ -9,6 +9,8 @@ import type { LocatedIssue } from "../workbook/read-input";
 import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { summaryText } from "../workbook/write-plan";
 import { printable } from "./format";
+import { STALE_TEXT } from "../workbook/layout-freshness";
+import { longDateEs } from "../domain/dates";
 
 export type FileOutcome =
   | { file: string; ok: true; opened: OpenedWorkbook; snapshot: WorkbookSnapshot; analysis: UsableAnalysis }
@@ -60,8 +62,14 @@ export function issueLine(i: LocatedIssue): string {
   return printable(`    [${SEVERITY_ES[i.severity]}] ${i.location ?? "(libro)"} — ${i.message} (${i.code})`);
 }
 
+/** The line `check` prints when the inputs changed after the outputs were calculated. */
+export function staleLine(a: UsableAnalysis): string | null {
+  if (a.freshness.state !== "stale") return null;
+  return `  ${STALE_TEXT}: los datos cambiaron después del cálculo del ${a.freshness.computedOn ? longDateEs(a.freshness.computedOn) : "?"}; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes (raoce fill o «Calcular y escribir» en el complemento)`;
+}
+
 /** The readable per-file summary of `raoce check` / `raoce fill`. Notes (info) are counted, not listed. */
-export function fileSummary(file: string, a: UsableAnalysis): string {
+export function fileSummary(file: string, a: UsableAnalysis, options: { freshness?: boolean } = {}): string {
   const r = a.result;
   const lines = [file];
   lines.push(`  ${r.company.name ?? "(sin razón social)"} — RFC ${r.company.rfc ?? "—"} — RAOCE ${r.filingYear ?? "?"} (ejercicio ${r.fiscalYear ?? "?"}), estado al ${dmy(r.asOf)}`);
@@ -76,6 +84,8 @@ export function fileSummary(file: string, a: UsableAnalysis): string {
   }
   const next = nextDeadline(r.programs);
   if (next) lines.push(`  Próximo: ${next}`);
+  const stale = options.freshness ? staleLine(a) : null;
+  if (stale) lines.push(stale);
   lines.push(`  ${summaryText(a.summary)}`);
   for (const i of a.issues) if (i.severity !== "info") lines.push(issueLine(i));
   return lines.map(printable).join("\n"); // each entry is one line: text from the workbook cannot add or rewrite one

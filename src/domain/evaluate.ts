@@ -11,7 +11,7 @@ import { evaluateProgram, type ProgramContext, type ProgramResult, type VerdictF
 import { exchangeRateFor, rateNotice } from "./exchange-rates";
 import { filingYearConfusion } from "./filing-year";
 import { computeFigures } from "./figures";
-import { issue, summarizeIssues, type Issue, type IssueSummary } from "./issues";
+import { issue, pushAll, summarizeIssues, type Issue, type IssueSummary } from "./issues";
 import { linkingFor, type HeldProgram } from "./linking";
 import { parseInput, type ParsedInput } from "./parse-input";
 import { isLinkedProsec, type ProgramType } from "./programs";
@@ -116,7 +116,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
 
   const vucem = vucemFigures(parsed.figures);
   const figureIssues = checkFigures(parsed.figures, captureSet);
-  issues.push(...checkCompany(parsed), ...checkPrograms(parsed.programs, parsed.issues), ...vucem.issues, ...figureIssues);
+  pushAll(issues, checkCompany(parsed), checkPrograms(parsed.programs, parsed.issues), vucem.issues, figureIssues); // never spread: lists grow with rows
 
   if (filingYear !== null) {
     const notice = rateNotice(filingYear - 1, parsed.exchangeRate);
@@ -131,7 +131,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
     issues.push(issue("warning", "GOODS_NOT_CAPTURED", "goods", "La relación de bienes producidos solo se captura para PROSEC; con sus programas no se usa.", "The produced-goods list is only captured for PROSEC; it is not used for your programs.", "R23"));
   }
   const goods = checkGoods(parsed.goods, { authorizedSectors: authorizedSectors(parsed.programs) });
-  issues.push(...goods.issues);
+  pushAll(issues, goods.issues);
 
   const unreadableExporterType = new Set<number>();
   for (const i of parsed.issues) {
@@ -164,7 +164,7 @@ export function evaluate(input: unknown, today: IsoDate): ReportResult {
     });
     if (confusion) issues.splice(parsed.issues.length, 0, confusion); // right after the input's own problems
   }
-  issues.push(...programIssues);
+  pushAll(issues, programIssues);
 
   const rfc = parsed.company.rfc !== undefined ? validateRfc(parsed.company.rfc).normalized || parsed.company.rfc : null;
   return {

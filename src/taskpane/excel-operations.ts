@@ -9,7 +9,8 @@
  */
 import "./zod-without-eval"; // first: before any zod schema of the domain is built
 import type { IsoDate } from "../domain/dates";
-import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
+import { analyzeSnapshot, staleNotice, type UsableAnalysis } from "../workbook/analyze";
+import { summarizeIssues } from "../domain/issues";
 import { FORMATS, SHEET_LAYOUTS, SNAPSHOT_REQUEST, TABLES, VERSION_NAME, namedCell } from "../workbook/layout";
 import { createOfficeAdapter, type OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
 import { officeProtectionOptions } from "../workbook/office/office-support";
@@ -196,8 +197,11 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     },
 
     async validate(change, onStage) {
-      const { a } = await analyze(change, onStage);
-      return { issues: a.issues, summary: a.summary, settings: settingsOf(a.read.input) };
+      const { a, snapshot } = await analyze(change, onStage);
+      // Results computed from other inputs: said first, so no one reads the old figures as current.
+      const stale = staleNotice(a, snapshot);
+      const issues = stale ? [stale, ...a.issues] : a.issues;
+      return { issues, summary: stale ? summarizeIssues(issues) : a.summary, settings: settingsOf(a.read.input) };
     },
 
     async calculateAndWrite(change, onStage) {
@@ -205,7 +209,10 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
       stage(onStage, "writing");
       const plan = buildWritePlan(a, snapshot, today);
       await adapter.apply(plan);
-      return { issues: a.issues, summary: a.summary, settings: settingsOf(a.read.input), result: a.result, cellsWritten: cellsOf(plan) };
+      // What the write itself reports (an output not written over an input, a typed value replaced, a list cut) comes
+      // first, as on the Problemas sheet.
+      const issues = plan.notices.length ? [...plan.notices, ...a.issues] : a.issues;
+      return { issues, summary: plan.notices.length ? summarizeIssues(issues) : a.summary, settings: settingsOf(a.read.input), result: a.result, cellsWritten: cellsOf(plan) };
     },
 
     async selectCell(location) {

@@ -11,7 +11,10 @@ import { evaluate, type ReportResult } from "../domain/evaluate";
 import { summarizeIssues, type IssueSummary } from "../domain/issues";
 import { mergeIssues, readInput, type LocatedIssue, type ReadResult } from "./read-input";
 import type { WorkbookSnapshot } from "./port";
-import { majorOf, TEMPLATE_VERSION } from "./layout";
+import { majorOf, NAMED_CELLS, TEMPLATE_VERSION } from "./layout";
+import { longDateEn, longDateEs } from "../domain/dates";
+import { inputsHash, parseFingerprint } from "./fingerprint";
+import { FINGERPRINT_NAME, STALE_TEXT, STALE_TEXT_EN } from "./layout-freshness";
 
 export interface UsableAnalysis {
   usable: true;
@@ -22,6 +25,17 @@ export interface UsableAnalysis {
   /** Reader issues and engine issues, located, errors first. */
   issues: LocatedIssue[];
   summary: IssueSummary;
+  /**
+   * Whether the outputs in the workbook were computed from the inputs it holds now (the fingerprint the last
+   * `fill` / «Calcular y escribir» stored). `unknown`: never calculated, or calculated by an earlier RAOCE (template 1.0).
+   */
+  freshness: Freshness;
+}
+
+export interface Freshness {
+  state: "current" | "stale" | "unknown";
+  /** Date of the last calculation (ISO), when known. */
+  computedOn: IsoDate | null;
 }
 
 export interface UnusableAnalysis {
@@ -55,7 +69,35 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, opti
     result,
     issues,
     summary: summarizeIssues(issues),
+    freshness: freshnessOf(snapshot, read.input),
   };
+}
+
+/**
+ * The located warning the task pane lists when the results in the workbook are stale (the CLI prints `staleLine`).
+ * Located at the first "calculated on" stamp that exists.
+ */
+export function staleNotice(a: UsableAnalysis, snapshot: WorkbookSnapshot): LocatedIssue | null {
+  if (a.freshness.state !== "stale") return null;
+  const stamp = NAMED_CELLS.filter((n) => n.output === "stamp").map((n) => snapshot.names[n.name]).find((s) => s?.found);
+  const at = stamp?.found ? { sheet: stamp.sheet, address: stamp.address.split(":")[0]! } : null;
+  const on = a.freshness.computedOn;
+  return {
+    severity: "warning",
+    code: "RESULTS_STALE",
+    path: "",
+    message: `${STALE_TEXT}: los datos cambiaron después del cálculo${on ? ` del ${longDateEs(on)}` : ""}; las cifras, plazos, Problemas y Captura VUCEM del libro son de antes. Use «Calcular y escribir».`,
+    messageEn: `${STALE_TEXT_EN}: the inputs changed after the calculation${on ? ` of ${longDateEn(on)}` : ""}; the figures, deadlines, Problemas and Captura VUCEM in the workbook are from before. Use «Calcular y escribir».`,
+    location: at ? `${at.sheet}!${at.address}` : null,
+    at,
+  };
+}
+
+export function freshnessOf(snapshot: WorkbookSnapshot, input: Record<string, unknown>): Freshness {
+  const s = snapshot.names[FINGERPRINT_NAME];
+  const f = s?.found ? parseFingerprint(s.values[0]?.[0] ?? null) : null;
+  if (!f) return { state: "unknown", computedOn: null };
+  return { state: f.inputs === inputsHash(input) ? "current" : "stale", computedOn: f.computedOn };
 }
 
 function otherVersionReason(version: string | null, location: string | null): string {

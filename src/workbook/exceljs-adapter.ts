@@ -202,7 +202,12 @@ export function snapshotOf(wb: Workbook, rawNames: RawDefinedName[] | null = nul
   const v = names[request.versionName];
   const vv = v && v.found ? v.values[0]?.[0] : null;
   const version = typeof vv === "string" ? vv : typeof vv === "number" ? String(vv) : null;
-  return { version, date1904, sheets, names, tables };
+  const merges: Record<string, string[]> = {};
+  for (const ws of wb.worksheets) {
+    const list = Object.values(((ws as unknown as AnyObj)._merges ?? {}) as Record<string, AnyObj>).map((m) => `${m.tl}:${m.br}`);
+    if (list.length) merges[ws.name] = list;
+  }
+  return { version, date1904, sheets, names, tables, merges };
 }
 
 function setStyle(cell: Cell, patch: Partial<Style>): void {
@@ -219,6 +224,9 @@ export function applyPlan(wb: Workbook, plan: WritePlan): void {
     w.values.forEach((line, i) =>
       line.forEach((value, j) => {
         const cell = ws.getCell(r.start.row + i, r.start.col + j);
+        // A merged cell's value is its area's top-left cell: writing it would change another cell (the plan already
+        // refuses these, see write-guard.ts; this keeps a hand-made plan from doing it).
+        if (cell.isMerged && cell.master !== cell) return;
         cell.value = value;
         if (w.numberFormat && cell.numFmt !== w.numberFormat) setStyle(cell, { numFmt: w.numberFormat });
       }),

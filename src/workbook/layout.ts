@@ -12,9 +12,10 @@
  */
 import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
+import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
 
-export const TEMPLATE_VERSION = "1.0.0";
+export const TEMPLATE_VERSION = "1.1.0";
 
 /** How a cell's raw value becomes a document value (see read-input.ts). */
 export type FieldType =
@@ -39,7 +40,9 @@ export type NamedOutputKey =
   | "exportShare"
   | "salesUsd"
   | "exportsUsd"
-  | "issuesSummary";
+  | "issuesSummary"
+  | "fingerprint"
+  | "captureDigest";
 
 export type ProgramOutputKey =
   | "obliged"
@@ -83,6 +86,8 @@ export interface NamedCell {
   numberFormat?: string;
   validation?: Validation;
   required?: boolean;
+  /** Added in a MINOR version: a workbook without it is not reported (it reads and fills without it). */
+  optional?: boolean;
 }
 
 export interface TableColumn {
@@ -306,6 +311,7 @@ export const NAMED_CELLS: readonly NamedCell[] = [
   { name: "RAOCE_SELLO_PROBLEMAS", sheet: SHEETS.issues, cell: "B3", label: "Revisado el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
   { name: "RAOCE_RESUMEN_PROBLEMAS", sheet: SHEETS.issues, cell: "C3", label: "", kind: "output", output: "issuesSummary", type: "text" },
   { name: "RAOCE_SELLO_CAPTURA", sheet: SHEETS.capture, cell: "C3", label: "Preparado el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
+  ...FRESHNESS_CELLS,
 ];
 
 // ─── tables ─────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -91,6 +91,12 @@ export interface WorkbookSnapshot {
   names: Record<string, NameSnapshot | MissingSnapshot>;
   /** One entry per table of `SnapshotRequest.tables`. */
   tables: Record<string, TableSnapshot | MissingSnapshot>;
+  /**
+   * Merged areas per sheet ("B14:B15"), when the adapter read them (the file adapter does; a read-only load skips
+   * them). A write into a merged area lands in its top-left cell: the write plan never writes an output whose merged
+   * area holds an input or starts elsewhere.
+   */
+  merges?: Record<string, string[]>;
 }
 
 /** What an adapter reads: the layout's names and tables (see `SNAPSHOT_REQUEST` in layout.ts). */

@@ -177,7 +177,7 @@ function convert(raw: CellValue, type: FieldType | "stamp", date1904: boolean, d
         const p = piece.trim();
         if (!p) continue;
         if (parseSector(p)) out.push(p);
-        else out.push(...p.split(/\s+/).filter(Boolean));
+        else for (const w of p.split(/\s+/)) if (w) out.push(w);
       }
       return { value: out };
     }
@@ -327,6 +327,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
     if (!found(s)) {
       if (n.path) handled.add(n.path);
       if (missingSheets.has(n.sheet)) continue; // one issue for the whole sheet
+      if (n.optional) continue; // added in a later MINOR version: older workbooks work without it
       const where = sheetSet.has(n.sheet) ? { sheet: n.sheet, address: n.cell } : null;
       const why = s?.reason === "broken" ? "apunta a #¡REF! (se borró su celda o su hoja)" : s?.reason === "not-a-range" ? "ya no es una celda" : "no existe (se borró o se renombró)";
       const label = n.label || n.name;

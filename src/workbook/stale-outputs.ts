@@ -1,5 +1,6 @@
 /**
- * Are a workbook's written results still those of its inputs? (portfolio column "Resultados", issue #11 §1.)
+ * Are a workbook's written results still those of its inputs? (portfolio column "Resultados", issue #11 §1.) For
+ * workbooks without the inputs fingerprint (RAOCE_HUELLA, template 1.1): those filled by an earlier RAOCE.
  * Re-runs the analysis at the as-of date and stamp the workbook itself recorded (RAOCE_FECHA_CORTE_USADA,
  * RAOCE_SELLO_EMPRESA) and compares what `fill` would write into the named output cells and the output table columns
  * with what is there now. Time passing does not make results stale; a changed input (a figure, a filing date, a

@@ -20,6 +20,7 @@ import {
   type CatalogName,
   type Validation,
 } from "./layout";
+import { CAPTURE_BANNER_NAME } from "./layout-freshness";
 import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -170,6 +171,7 @@ export function buildTemplate(): Workbook {
     } else if (n.kind === "formula") {
       cell.value = { formula: n.formula!, result: "" } as never;
       style(cell, outputStyle(n.numberFormat));
+      if (n.name === CAPTURE_BANNER_NAME) style(cell, { font: { bold: true, color: { argb: "FFC00000" } } });
     } else {
       style(cell, outputStyle(n.numberFormat));
     }

@@ -20,6 +20,8 @@ export interface OpenedWorkbook {
   workbook: Workbook;
   adapter: ExcelJsAdapter;
   inspection: XlsxInspection;
+  /** The bytes read (what a save is compared with: save-loss.ts). */
+  source: Buffer;
 }
 
 export interface OpenOptions {
@@ -83,7 +85,7 @@ export async function openWorkbookBuffer(buf: Buffer, options: OpenOptions | Gua
     }
     throw new UnusableWorkbookError(`el libro está dañado y no se puede leer (${msg})`);
   }
-  return { workbook, adapter: new ExcelJsAdapter(workbook, inspection.definedNames), inspection };
+  return { workbook, adapter: new ExcelJsAdapter(workbook, inspection.definedNames), inspection, source: buf };
 }
 
 /** A workbook file (or a pipe such as `<(cat libro.xlsx)`): never reads more than the size cap (devices are refused). */
@@ -104,15 +106,30 @@ export async function workbookBuffer(wb: Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Writes next to the target and renames, so a crash never leaves a half-written workbook. */
-export async function saveWorkbookFile(wb: Workbook, path: string): Promise<void> {
-  const buf = await workbookBuffer(wb);
+/** The file operations a save uses (tests inject a failing one: a full disk, a file too large). */
+export interface SaveIo {
+  writeFile(path: string, data: Buffer): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+const NODE_IO: SaveIo = { writeFile: (p, d) => writeFile(p, d), rename, unlink };
+
+/**
+ * Writes next to the target and renames, so a crash never leaves a half-written workbook; on ANY failure (ENOSPC,
+ * EFBIG, EACCES at the rename…) the temporary file is removed before the error is passed on.
+ */
+export async function saveBufferFile(buf: Buffer, path: string, io: SaveIo = NODE_IO): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(tmp, buf);
   try {
-    await rename(tmp, path);
+    await io.writeFile(tmp, buf);
+    await io.rename(tmp, path);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
+    await io.unlink(tmp).catch(() => undefined);
     throw e;
   }
+}
+
+export async function saveWorkbookFile(wb: Workbook, path: string, io: SaveIo = NODE_IO): Promise<void> {
+  await saveBufferFile(await workbookBuffer(wb), path, io);
 }

@@ -432,8 +432,24 @@ class WorksheetObj extends Obj {
       this.ctx.book.active = s.name;
     });
   }
-  getRange(address: string): RangeObj {
-    return new RangeObj(this.ctx, () => ({ sheet: this.target(), rect: parseRect(address) }));
+  /** No address: the whole sheet. */
+  getRange(address?: string): RangeObj {
+    return new RangeObj(this.ctx, () => ({ sheet: this.target(), rect: address === undefined ? parseRect("A1:XFD1048576") : parseRect(address) }));
+  }
+}
+
+/** Merged areas: this fake models none, so `getMergedAreasOrNullObject` is always a null object. */
+class MergedAreasObj extends Obj {
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.nullable = true;
+    this.checkNull();
+  }
+  protected override resolve() {
+    return null;
+  }
+  get address(): string {
+    return this.prop("address");
   }
 }
 
@@ -661,6 +677,9 @@ class RangeObj extends Obj {
     private readonly locate: () => { sheet: Sheet; rect: Rect } | null,
   ) {
     super(ctx);
+  }
+  getMergedAreasOrNullObject(): MergedAreasObj {
+    return new MergedAreasObj(this.ctx);
   }
   where(): { sheet: string; address: string } {
     const l = this.locate();

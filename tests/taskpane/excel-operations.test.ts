@@ -130,6 +130,53 @@ describe("validate and calculate", () => {
     expect(fx.runCount).toBe(1); // the read only: no write run
   });
 
+  test("calculate and write reports a value typed into an output cell (cell, old value, where it belongs) and replaces it", async () => {
+    const { fx } = layoutWorkbook();
+    fx.set(SHEETS.programs, "R6", "PRESENTADO").set(SHEETS.figures, "B15", 0.785);
+    const { ops } = operations(fx);
+    const w = await ops.calculateAndWrite();
+    expect(w.issues.slice(0, 2)).toEqual([
+      expect.objectContaining({ code: "OUTPUT_TYPED_OVER", location: "Cifras!B15", message: expect.stringMatching(/^Tenía «78\.5 %», escrito a mano en una celda de resultado/) }),
+      expect.objectContaining({ code: "OUTPUT_TYPED_OVER", location: "Programas!R6", message: expect.stringMatching(/^Tenía «PRESENTADO», escrito a mano/) }),
+    ]);
+    expect(w.issues[1]!.message).toContain("«Fecha de presentación»");
+    expect(w.summary.warnings).toBe(w.issues.filter((i) => i.severity === "warning").length);
+    expect(fx.value(SHEETS.programs, "R6")).not.toBe("PRESENTADO");
+  });
+
+  test("an output name moved onto an input cell: the pane reports it and the input keeps its value", async () => {
+    const { fx } = layoutWorkbook();
+    fx.defineName("RAOCE_SALDO", SHEETS.company, "B6");
+    const rfc = fx.value(SHEETS.company, "B6");
+    const { ops } = operations(fx);
+    const w = await ops.calculateAndWrite();
+    expect(w.issues[0]).toMatchObject({ code: "OUTPUT_NOT_WRITTEN", location: "Empresa!B6" });
+    expect(fx.value(SHEETS.company, "B6")).toBe(rfc);
+  });
+
+  test("a merged area joining an input and an output (Empresa!B14:B15): the output is not written, the input keeps its date", async () => {
+    const { fx } = layoutWorkbook();
+    fx.set(SHEETS.company, "B14", 45_800);
+    fx.sheetByName(SHEETS.company)!.merges = ["B14:B15"];
+    const { ops } = operations(fx);
+    const w = await ops.calculateAndWrite();
+    expect(w.issues[0]).toMatchObject({ code: "OUTPUT_NOT_WRITTEN", location: "Empresa!B15", message: expect.stringContaining("está combinada (B14:B15) con una celda de captura") });
+    expect(fx.value(SHEETS.company, "B14")).toBe(45_800);
+    expect(fx.value(SHEETS.company, "B15")).toBeNull();
+  });
+
+  test("validate after the inputs changed says the results are stale, first; a new calculation clears it", async () => {
+    const { fx } = layoutWorkbook();
+    const { ops } = operations(fx);
+    await ops.calculateAndWrite();
+    expect((await ops.validate()).issues.some((i) => i.code === "RESULTS_STALE")).toBe(false);
+    fx.set(...cellOf("RAOCE_VENTAS_TOTALES"), 130_000);
+    const v = await ops.validate();
+    expect(v.issues[0]).toMatchObject({ code: "RESULTS_STALE", severity: "warning", location: "Empresa!B3", message: expect.stringMatching(/^Resultados desactualizados: vuelva a calcular: los datos cambiaron después del cálculo del 15 de mayo de 2025/) });
+    await ops.calculateAndWrite();
+    expect((await ops.validate()).issues.some((i) => i.code === "RESULTS_STALE")).toBe(false);
+  });
+
   test("cellsOf counts ranges and block rows", () => {
     expect(cellsOf({ ranges: [{ sheet: "A", address: "A1:B2", values: [[1, 2], [3, 4]] }], blocks: [{ sheet: "B", anchor: "A6", width: 3, rows: [[1, 2, 3]] }], unprotect: [] })).toBe(7);
   });

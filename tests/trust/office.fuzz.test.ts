@@ -159,9 +159,17 @@ describe("the Office.js adapter on random workbooks (fake Excel)", () => {
           if (clobbered.length) throw new Error(`apply changed cells outside the outputs:\n${clobbered.slice(0, 5).join("\n")}`);
           for (const s of plan.unprotect) if (!fx.sheetByName(s)!.protection.protected) throw new Error(`${s} left unprotected`);
 
-          const after = fakeCells(fx);
+          // Idempotent: a second run changes nothing — unless the first reported values typed into output cells (random
+          // outputs here), which the second, finding RAOCE's own values, no longer lists: then the third equals the second.
+          let after = fakeCells(fx);
           const second = await pipeline(fx);
           await second.adapter.apply(second.plan);
+          if (plan.notices.length > 0) {
+            after = fakeCells(fx);
+            const third = await pipeline(fx);
+            if (third.plan.notices.length) throw new Error(`a second write still reports: ${third.plan.notices[0]!.message}`);
+            await third.adapter.apply(third.plan);
+          }
           if (!isDeepStrictEqual(fakeCells(fx), after)) expect(fakeCells(fx)).toEqual(after);
         }),
         runs,

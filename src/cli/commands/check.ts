@@ -35,10 +35,10 @@ export async function checkCommand(argv: string[], now: Date): Promise<CommandRe
     }
     const a = o.analysis;
     if (a.summary.errors > 0) withErrors++;
-    if (values.json) docs.push({ file, result: a.result, issues: a.issues });
+    if (values.json) docs.push({ file, result: a.result, issues: a.issues, freshness: a.freshness });
     else if (brief) brief.add(file, a);
     else if (batch) batch.add(file, a);
-    else out.push(fileSummary(file, a));
+    else out.push(fileSummary(file, a, { freshness: true }));
   }
   if (batch) out.push(...batch.texts());
   if (!values.json && positionals.length > 1) {

@@ -238,6 +238,22 @@ async function readSnapshot(context: Ctx, request: SnapshotRequest, supports: Re
     }
   }
 
+  // Merged areas of the sheets the outputs are on (write-guard.ts never writes an output whose merged area holds an
+  // input): loaded with the first values batch, so the read keeps its sync count. ExcelApi 1.13.
+  const mergedAreas: { sheet: string; areas: Excel.RangeAreas }[] = [];
+  if (supports("ExcelApi", "1.13")) {
+    const present = new Set(snapshot.sheets);
+    const outputSheets = new Set<string>();
+    for (const { item } of names) {
+      const sheet = !item.isNullObject && item.type === "Range" ? splitQualified(String(item.value)).sheet : null;
+      if (sheet) outputSheets.add(sheet);
+    }
+    for (const t of tables.items) outputSheets.add(t.worksheet.name);
+    for (const sheet of outputSheets) {
+      if (present.has(sheet)) mergedAreas.push({ sheet, areas: wb.worksheets.getItem(sheet).getRange().getMergedAreasOrNullObject().load("address") });
+    }
+  }
+
   // ── syncs 2…: the values, in as few batches as the web limits allow (one batch in practice) ──
   const batches = planReadBatches(units);
   const pieces = batches.flat();
@@ -246,7 +262,13 @@ async function readSnapshot(context: Ctx, request: SnapshotRequest, supports: Re
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB read batch (Excel on the web's payload cap), never per row
     await context.sync();
   }
+  if (batches.length === 0 && mergedAreas.length) await context.sync();
   units.forEach((u, i) => u.done(pieces.filter((p) => p.unit === i).map((p) => p.range)));
+  for (const m of mergedAreas) {
+    if (m.areas.isNullObject) continue;
+    const list = [...String(m.areas.address).matchAll(/!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g)].map((x) => (x[3] ? `${x[1]}${x[2]}:${x[3]}${x[4]}` : `${x[1]}${x[2]}`));
+    if (list.length) (snapshot.merges ??= {})[m.sheet] = list;
+  }
 
   // Keep the request's order in the records (tables may have finished before names).
   snapshot.names = Object.fromEntries(request.names.map((n) => [n, snapshot.names[n]!]));
@@ -369,7 +391,7 @@ export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): 
     }
     const values = w.values.map((row) => row.map((v) => officeValue(v)));
     const formats = w.numberFormat === undefined ? undefined : w.values.map((row) => row.map(() => w.numberFormat!));
-    steps.push(...splitRect(w.sheet, r.start, values, formats, budget));
+    for (const s of splitRect(w.sheet, r.start, values, formats, budget)) steps.push(s);
   }
   for (const b of plan.blocks) {
     const anchor = parseCell(b.anchor);
@@ -395,7 +417,8 @@ export function planWriteSteps(plan: WritePlan, budget = PAYLOAD_BUDGET_BYTES): 
       );
     });
     const formats = b.columnFormats?.some((f) => f !== null) ? b.rows.map(() => b.columnFormats!.map((f) => f ?? null)) : undefined;
-    steps.push(...splitRect(b.sheet, anchor, values, formats, budget), ...links);
+    for (const s of splitRect(b.sheet, anchor, values, formats, budget)) steps.push(s);
+    for (const s of links) steps.push(s); // one per link cell: never spread (a long list overflows the call stack)
   }
   return steps;
 }

@@ -41,6 +41,8 @@ export interface FakeSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
   protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions };
+  /** Merged areas ("B14:B15"): read through Range.getMergedAreasOrNullObject. */
+  merges?: string[];
 }
 
 export type FakeName =
@@ -642,8 +644,9 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
     });
   }
 
-  getRange(address: string): FakeRange {
-    const r = rectOf(address);
+  /** No address: the whole sheet (as Excel's `Worksheet.getRange()`). */
+  getRange(address?: string): FakeRange {
+    const r = address === undefined ? { r1: 1, c1: 1, r2: 1_048_576, c2: 16_384 } : rectOf(address);
     return new FakeRange(this.ctx, () => {
       const s = this.target();
       return { sheet: s, rect: r };
@@ -954,6 +957,19 @@ interface RangeTarget {
   rect: Rect;
 }
 
+class FakeRangeAreas extends FakeObject<{ sheet: FakeSheet; areas: Rect[] }> {
+  protected readonly kind = "RangeAreas";
+  protected readonly scalars = ["address"] as const;
+
+  protected data(t: { sheet: FakeSheet; areas: Rect[] }): Record<string, unknown> {
+    return { address: t.areas.map((r) => this.ctx.fx.qualified(t.sheet, r)).join(",") };
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+}
+
 class FakeRange extends FakeObject<RangeTarget> {
   protected readonly kind = "Range";
   protected readonly scalars = ["address", "values", "valueTypes", "rowCount", "columnCount", "numberFormat", "text", "formulas"] as const;
@@ -996,6 +1012,15 @@ class FakeRange extends FakeObject<RangeTarget> {
 
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
+  }
+
+  /** The merged areas inside this range (a null object when there are none), ExcelApi 1.13. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const inside = (sheet.merges ?? []).map(rectOf).filter((m) => m.r1 <= rect.r2 && rect.r1 <= m.r2 && m.c1 <= rect.c2 && rect.c1 <= m.c2);
+      return inside.length ? { sheet, areas: inside } : null;
+    }, true, this);
   }
 
   set numberFormat(v: unknown[][]) {

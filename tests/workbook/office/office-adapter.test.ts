@@ -101,13 +101,13 @@ describe("read()", () => {
     expect(snapshot).toEqual(expected);
 
     // A few entries spelled out, independent of the expectation builder.
-    expect(snapshot.version).toBe("1.0.0");
+    expect(snapshot.version).toBe(TEMPLATE_VERSION);
     expect(snapshot.date1904).toBe(false);
     expect(snapshot.sheets).toEqual(["Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Catálogos"]);
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });
     expect(snapshot.names.RAOCE_FECHA_CORTE).toEqual({ found: true, sheet: "Empresa", address: "B14", values: [[null]] });
     expect(snapshot.names.RAOCE_CAPTURA).toEqual({ found: true, sheet: "Captura VUCEM", address: "A6", values: [[null]] });
-    expect(snapshot.names[VERSION_NAME]).toEqual({ found: true, sheet: "Catálogos", address: "B2", values: [["1.0.0"]] });
+    expect(snapshot.names[VERSION_NAME]).toEqual({ found: true, sheet: "Catálogos", address: "B2", values: [[TEMPLATE_VERSION]] });
     const goods = snapshot.tables.tblBienes;
     expect(goods).toMatchObject({ found: true, sheet: "Bienes", headerAddress: "A5:H5", bodyTopLeft: "A6" });
     expect(goods?.found && goods.headers).toEqual([

@@ -53,7 +53,7 @@ export function excelPortfolioOperations(run: typeof Excel.run = Excel.run): Por
         await context.sync();
       }),
     async icsText(reminders, alarmDays) {
-      const { remindersIcs } = await (import("../calendar-io/ics" as string) as Promise<typeof import("../calendar-io/ics")>);
+      const { remindersIcs } = await (import("../workbook/reminders-ics" as string) as Promise<typeof import("../workbook/reminders-ics")>);
       return remindersIcs(reminders, { alarmDays, stamp: new Date() });
     },
   });

@@ -10,7 +10,7 @@ import { clientRows, needsAlert, sortRows, summarize } from "../../src/domain/po
 import { noticeReminder, programReminders, reminderUid, withinRange } from "../../src/domain/portfolio/reminders";
 import { nextFilingYear } from "../../src/domain/portfolio/new-year";
 import { URGENCY_CODES } from "../../src/domain/portfolio/urgency";
-import { remindersIcs } from "../../src/calendar-io/ics";
+import { remindersIcs } from "../../src/workbook/reminders-ics";
 
 const RFC = "SAT970701NN3";
 function doc(programs: Record<string, unknown>[], asOf: string, figures = { totalSales: 1000, totalExports: 800, totalImports: 100 }) {

@@ -14,7 +14,7 @@ import { ES } from "../../src/taskpane/strings";
 import { EN } from "../../src/taskpane/strings-en";
 import { newYearWorkbook } from "../../src/workbook/new-year-workbook";
 import { buildCarteraWorkbook } from "../../src/workbook/cartera-sheet";
-import { remindersIcs } from "../../src/calendar-io/ics";
+import { remindersIcs } from "../../src/workbook/reminders-ics";
 import { openWorkbookBuffer, openWorkbookFile } from "../../src/workbook/xlsx-file";
 import { readInput } from "../../src/workbook/read-input";
 

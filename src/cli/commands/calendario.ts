@@ -6,7 +6,7 @@
 import { writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fnv1a64, programReminders, withinRange, type Reminder } from "../../domain/portfolio/reminders";
-import { remindersIcs } from "../../calendar-io/ics";
+import { remindersIcs } from "../../workbook/reminders-ics";
 import { reminderPrograms } from "../../workbook/reminder-programs";
 import { todayInMexico } from "../../workbook/today";
 import { optionalDate, parse } from "../args";

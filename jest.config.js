@@ -13,5 +13,7 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  // Testing Library's findBy/waitFor wait up to 15 s in jsdom tests (1 s by default: too short on a loaded machine).
+  setupFilesAfterEnv: ["<rootDir>/tests/setup-timeouts.ts"],
   testTimeout: 30000,
 };

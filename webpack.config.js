@@ -7,6 +7,8 @@
  *                                            ADDIN_URL (or package.json config.addin.prodUrl) and the prod <Id>
  *   npx webpack --mode development           development: manifest for https://localhost:3000 as is
  *   OFFICE_JS=local npx webpack …            local/test: office.js copied from node_modules and served from dist
+ *   OFFICE_JS=both npx webpack …             tests: the shipping taskpane.html (CDN) AND taskpane-local.html (local
+ *                                            office.js) over the same bundles, so one build serves every test
  *   npx webpack serve --mode development     https://localhost:3000 with office-addin-dev-certs
  *   … serve --env selfSignedCert             same, with a throwaway self-signed certificate (headless tests)
  */
@@ -25,6 +27,8 @@ const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/of
 /** office.js outside Office needs the mapping table next to it; the strings folders cover es-MX and en-US. */
 const OFFICE_JS_LOCAL_FILES = ["office.js", "o15apptofilemappingtable.js", "es-mx/office_strings.js", "en-us/office_strings.js"];
 const DEV_SERVER_PORT = 3000;
+/** The fixed name of the functions bundle the manifest points at (Functions.Script.Url). */
+const FUNCTIONS_SCRIPT = "functions.js";
 
 /**
  * custom-functions-metadata-plugin also appends `CustomFunctions.associate(id, fn)` for every @customfunction to
@@ -38,6 +42,29 @@ class ExplicitAssociationPlugin {
       webpack.NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("ExplicitAssociationPlugin", (loaders) => {
         for (let i = loaders.length - 1; i >= 0; i--) if (loaders[i].loader === loader) loaders.splice(i, 1);
       });
+    });
+  }
+}
+
+/**
+ * Every bundle is content-hashed (`functions.1a2b3c4d.js`): a page that Office cached from an older deploy then asks
+ * for files that still exist, never for a same-named file of another version. The manifest's
+ * `Functions.Script.Url` must stay a fixed URL, though (Excel ignores it under the shared runtime, but the schema
+ * requires it and a host without the shared runtime would load it), so the functions bundle is also written under the
+ * fixed name `functions.js`, served with `no-cache` like taskpane.html and functions.json (docs/addin.md).
+ */
+class FixedFunctionsScriptPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("FixedFunctionsScriptPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "FixedFunctionsScriptPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const chunk = [...compilation.chunks].find((c) => c.name === "functions");
+          const file = chunk && [...chunk.files].find((f) => f.endsWith(".js"));
+          if (!file) return;
+          if (file !== FUNCTIONS_SCRIPT) compilation.emitAsset(FUNCTIONS_SCRIPT, compilation.getAsset(file).source, { minimized: true });
+        },
+      );
     });
   }
 }
@@ -88,7 +115,9 @@ module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const officeJsLocal = (process.env.OFFICE_JS || env.OFFICE_JS) === "local";
+  const officeJsMode = process.env.OFFICE_JS || env.OFFICE_JS;
+  const officeJsLocal = officeJsMode === "local";
+  const officeJsBoth = officeJsMode === "both";
   const prod = dev ? null : productionSettings();
 
   const copyPatterns = [
@@ -100,7 +129,7 @@ module.exports = async (env = {}, argv = {}) => {
       transform: (content) => (prod ? toProductionManifest(content.toString(), prod) : content),
     },
   ];
-  if (officeJsLocal) {
+  if (officeJsLocal || officeJsBoth) {
     for (const file of OFFICE_JS_LOCAL_FILES) {
       // Already minified by Microsoft: keep it byte for byte (no Terser pass).
       copyPatterns.push({ from: path.join(OFFICE_JS_DIR, file), to: `office-js/${file}`, info: { minimized: true } });
@@ -120,9 +149,10 @@ module.exports = async (env = {}, argv = {}) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
-      // Fixed names: the manifest points at functions.js (Functions.Script.Url) and functions.json.
-      filename: "[name].js",
-      // Lazily loaded chunks of the pane: content-hashed, so Office's aggressive web cache never mixes versions.
+      // Content-hashed, entries and lazily loaded chunks alike, so Office's aggressive web cache never mixes versions:
+      // only taskpane.html, functions.json, manifest.xml and the functions.js alias keep fixed names (served
+      // no-cache; hashed files immutable — docs/addin.md).
+      filename: "[name].[contenthash:8].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
@@ -134,6 +164,7 @@ module.exports = async (env = {}, argv = {}) => {
       new LocalizedFunctionsPlugin(),
       new ExplicitAssociationPlugin(),
       new FunctionsChunkGuardPlugin(),
+      new FixedFunctionsScriptPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -143,6 +174,18 @@ module.exports = async (env = {}, argv = {}) => {
         scriptLoading: "defer",
         templateParameters: { officeJsSrc: officeJsLocal ? "office-js/office.js" : OFFICE_JS_CDN },
       }),
+      ...(officeJsBoth
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "taskpane-local.html",
+              template: "./src/taskpane/taskpane.html",
+              chunks: ["functions", "commands", "taskpane"],
+              chunksSortMode: "manual",
+              scriptLoading: "defer",
+              templateParameters: { officeJsSrc: "office-js/office.js" },
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
     ],
     devServer: {

@@ -10,12 +10,12 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildPane, launchChromium, openPane, serve } from "../tests/browser/harness";
+import { buildPane, entryFile, launchChromium, openPane, serve } from "../tests/browser/harness";
 import { median } from "./timing";
 
 const BUDGET_KB = 180;
 /** The scripts taskpane.html loads, in order (see webpack.config.js). */
-const INITIAL = ["functions.js", "commands.js", "taskpane.js"];
+const INITIAL = ["functions", "commands", "taskpane"];
 
 const gzKb = (dir: string, file: string) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
 
@@ -36,8 +36,8 @@ export async function benchPane(runs = 7): Promise<BenchRow[]> {
   const server = await serve(dir);
   const browser = await launchChromium();
   try {
-    const initialKb = INITIAL.reduce((n, f) => n + gzKb(dir, f), 0);
-    const functionsKb = gzKb(dir, "functions.js");
+    const initialKb = INITIAL.reduce((n, f) => n + gzKb(dir, entryFile(dir, f)), 0);
+    const functionsKb = gzKb(dir, entryFile(dir, "functions"));
 
     const tti: number[] = [];
     const dcl: number[] = [];

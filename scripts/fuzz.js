@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * `npm run fuzz [-- <jest args>]`: the trust properties of tests/trust with many more cases than `npm test` runs.
- *   FUZZ_RUNS  base number of cases of a cheap property (default here 20000; `npm test` uses 200) — each property
+ *   FUZZ_RUNS  base number of cases of a cheap property (default here 20000; `npm test` uses 100) — each property
  *              scales it by its cost (tests/trust/fuzz-config.ts);
  *   FUZZ_SEED  base seed (default: the fixed one of fuzz-config.ts), FUZZ_PATH to replay one failure.
  * Prints the cases run per property, their total, the seed and the time. Exit code: jest's.

@@ -4,8 +4,9 @@
  * CustomFunctions.Error (#VALUE! for bad input, #N/A for "not available"), so this module runs under jest as is.
  *
  * Cell values: numbers, strings, booleans, null/undefined (an omitted optional argument) and, for range arguments,
- * 2-D arrays of those. Dates travel as Excel serials of the 1900 date system (a custom function cannot see the
- * workbook's date system); ISO text `AAAA-MM-DD` is accepted too. "Today" is today's date in Mexico City.
+ * 2-D arrays of those. Dates travel as Excel serials of the workbook's date system: 1900 unless the caller runs the
+ * computation inside `inDateSystem(true, …)` (functions.ts does, for a 1904 workbook: see ./date-system); ISO text
+ * `AAAA-MM-DD` is accepted too. "Today" is today's date in Mexico City.
  */
 import { addBusinessDays } from "../domain/calendar";
 import { parseIsoDate, type IsoDate } from "../domain/dates";
@@ -125,12 +126,29 @@ function requireProgram(v: unknown): ProgramType {
   return p;
 }
 
-/** A date cell: an Excel serial (1900 system) or ISO text AAAA-MM-DD. */
+/**
+ * The date system serials are read and written in. Set only for the span of one synchronous computation
+ * (`inDateSystem`), so a call can never see another workbook's setting.
+ */
+let activeDate1904 = false;
+
+/** Runs a synchronous computation with serials in the 1904 (true) or 1900 (false) date system. */
+export function inDateSystem<T>(date1904: boolean, compute: () => T): T {
+  const previous = activeDate1904;
+  activeDate1904 = date1904;
+  try {
+    return compute();
+  } finally {
+    activeDate1904 = previous;
+  }
+}
+
+/** A date cell: an Excel serial (of the active date system) or ISO text AAAA-MM-DD. */
 function requireDate(v: unknown, label: string): IsoDate {
   const s = scalar(v, label);
   if (isEmpty(s)) throw invalid(`Falta ${label}.`);
   if (typeof s === "number") {
-    const iso = serialToIso(s);
+    const iso = serialToIso(s, activeDate1904);
     if (iso === null) throw invalid(`${capitalize(label)} no es una fecha de Excel válida: ${s}.`);
     return iso;
   }
@@ -196,7 +214,7 @@ function finite(n: number): number {
 
 function toSerial(iso: IsoDate): number {
   try {
-    return isoToSerial(iso);
+    return isoToSerial(iso, activeDate1904);
   } catch {
     throw notAvailable(`La fecha ${iso} no se puede representar como fecha de Excel.`);
   }

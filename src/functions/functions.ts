@@ -7,10 +7,19 @@
  * renders. webpack.config.js drops the metadata plugin's own auto-association so every id is registered once.
  *
  * Errors: bad input → #VALUE! with a Spanish message; valid input with no answer (no rules or exchange rate for that
- * year, no late window for ALTEX/ECEX…) → #N/A with a message. Dates: Excel serials (1900 system) or text AAAA-MM-DD.
+ * year, no late window for ALTEX/ECEX…) → #N/A with a message (a message needs CustomFunctionsRuntime 1.2, declared
+ * in manifest.xml).
+ *
+ * Dates: Excel serials of the WORKBOOK's date system, or text AAAA-MM-DD. The four functions that read or return a
+ * date are async: they wait for the date system (./date-system: asked once from Excel in the shared runtime, kept
+ * current by the pane), so a 1904 workbook gets its own days, not days 1,462 off.
+ *
+ * Volatile: STATUS and DAYSLEFT count from today when the as-of date is empty, so Excel must recalculate them on
+ * every recalculation (otherwise yesterday's answer stays in the cell). The others depend only on their arguments.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions metadata maps `any` to a cell of any type */
 import * as core from "./core";
+import { detectWithExcel, setDateSystemDetector, workbookDate1904 } from "./date-system";
 
 function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof core.FunctionError) {
@@ -29,6 +38,21 @@ function run<T>(compute: () => T): T {
   }
 }
 
+/** A computation over date serials, in the workbook's date system. */
+async function dated<T>(compute: () => T): Promise<T> {
+  let date1904: boolean;
+  try {
+    date1904 = await workbookDate1904();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      `No se pudo saber si este libro usa el sistema de fechas 1900 o 1904 (${detail}); vuelva a calcular con Ctrl+Alt+F9.`,
+    );
+  }
+  return run(() => core.inDateSystem(date1904, compute));
+}
+
 /**
  * Estatus del RAOCE de un programa en una fecha: NO_OBLIGADO, PERIODO_NO_ABIERTO, EN_PLAZO, PRESENTADO, SUSPENDIDO, PRESENTADO_EXTEMPORANEO o CANCELADO.
  * @customfunction STATUS
@@ -39,16 +63,17 @@ function run<T>(compute: () => T): T {
  * @param [otrosProgramas] Otros programas de la empresa, p. ej. "IMMEX,PROSEC" o un rango.
  * @param [fechaAutorizacion] Fecha de autorización del programa.
  * @returns Código de estatus.
+ * @volatile
  */
-export function status(
+export async function status(
   programa: string,
   anioPresentacion: number,
   fechaPresentacion?: any,
   fechaConsulta?: any,
   otrosProgramas?: any[][],
   fechaAutorizacion?: any,
-): string {
-  return run(() => core.status(programa, anioPresentacion, fechaPresentacion, fechaConsulta, otrosProgramas, fechaAutorizacion));
+): Promise<string> {
+  return dated(() => core.status(programa, anioPresentacion, fechaPresentacion, fechaConsulta, otrosProgramas, fechaAutorizacion));
 }
 
 /**
@@ -60,8 +85,8 @@ export function status(
  * @param [otrosProgramas] Otros programas de la empresa, p. ej. "IMMEX" o un rango (PROSEC ligado vence en mayo).
  * @returns Fecha (número de serie de Excel; aplique formato de fecha).
  */
-export function deadline(programa: string, anioPresentacion: number, hito?: string, otrosProgramas?: any[][]): number {
-  return run(() => core.deadline(programa, anioPresentacion, hito, otrosProgramas));
+export async function deadline(programa: string, anioPresentacion: number, hito?: string, otrosProgramas?: any[][]): Promise<number> {
+  return dated(() => core.deadline(programa, anioPresentacion, hito, otrosProgramas));
 }
 
 /**
@@ -72,9 +97,10 @@ export function deadline(programa: string, anioPresentacion: number, hito?: stri
  * @param [fechaConsulta] Fecha desde la que se cuenta; vacío = hoy en la Ciudad de México.
  * @param [otrosProgramas] Otros programas de la empresa, p. ej. "IMMEX,PROSEC" o un rango.
  * @returns Días naturales (0 = el hito es ese mismo día).
+ * @volatile
  */
-export function daysLeft(programa: string, anioPresentacion: number, fechaConsulta?: any, otrosProgramas?: any[][]): number {
-  return run(() => core.daysLeft(programa, anioPresentacion, fechaConsulta, otrosProgramas));
+export async function daysLeft(programa: string, anioPresentacion: number, fechaConsulta?: any, otrosProgramas?: any[][]): Promise<number> {
+  return dated(() => core.daysLeft(programa, anioPresentacion, fechaConsulta, otrosProgramas));
 }
 
 /**
@@ -155,8 +181,8 @@ export function rfc(rfc: any): string {
  * @param [diasInhabiles] Días inhábiles adicionales: un rango de fechas o el texto "2025-04-17,2025-04-18".
  * @returns Fecha (número de serie de Excel; aplique formato de fecha).
  */
-export function businessDays(fechaInicial: any, dias: number, diasInhabiles?: any[][]): number {
-  return run(() => core.businessDays(fechaInicial, dias, diasInhabiles));
+export async function businessDays(fechaInicial: any, dias: number, diasInhabiles?: any[][]): Promise<number> {
+  return dated(() => core.businessDays(fechaInicial, dias, diasInhabiles));
 }
 
 /** id (frozen) → implementation. The runtime and tests/functions/registration.test.ts use this same map. */
@@ -178,3 +204,5 @@ export function registerCustomFunctions(): void {
 
 // Top level, on page load: the shared runtime loads taskpane.html headless when a workbook that uses =RAOCE.* opens.
 if (typeof CustomFunctions !== "undefined") registerCustomFunctions();
+// In Excel the shared runtime has the Excel API: the date functions ask it for the workbook's date system once.
+if (typeof Excel !== "undefined" && typeof Excel.run === "function") setDateSystemDetector(() => detectWithExcel(Excel.run));

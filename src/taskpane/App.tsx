@@ -23,8 +23,9 @@ import type { ReportResult } from "../domain/evaluate";
 import { IssueList } from "./components/IssueList";
 import { ProgramCards } from "./components/ProgramCards";
 import { Toolbar, type BusyState, type PaneAction } from "./components/Toolbar";
+import { AddRows } from "./components/AddRows";
 import { describeError, type ReadableError } from "./errors";
-import { summarize, type IssueSummary, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
+import { summarize, type IssueSummary, type GrowableTable, type LocatedIssue, type PaneOperations, type ProgressStage, type SettingsChange } from "./operations";
 import { changesBetween, draftOf, isEmptyChange, parseDraft, rateSourceText, type PaneSettings, type SettingsDraft } from "./settings-form";
 import type { Strings } from "./strings";
 import type { PortfolioOperations } from "./portfolio-operations";
@@ -165,7 +166,7 @@ export function App({ operations, strings, portfolio }: AppProps) {
 
   const stageLabel = useCallback(
     (stage: ProgressStage): string =>
-      ({ saving: strings.busySavingSettings, reading: strings.busyReading, validating: strings.busyValidating, writing: strings.busyWriting, inserting: strings.busyInserting })[stage],
+      ({ saving: strings.busySavingSettings, reading: strings.busyReading, validating: strings.busyValidating, writing: strings.busyWriting, inserting: strings.busyInserting, addingRows: strings.busyAddingRows })[stage],
     [strings],
   );
 
@@ -270,6 +271,12 @@ export function App({ operations, strings, portfolio }: AppProps) {
     });
   };
 
+  const onAddRows = (table: GrowableTable, rows: number) =>
+    void run("addRows", "addingRows", async () => {
+      const r = await operations.addRows(table, rows);
+      setNotice({ intent: "success", text: strings.rowsAdded(r.added, r.table, r.rows) });
+    });
+
   const onSelect = (location: string) => {
     operations.selectCell(location).catch((e: unknown) => setError(describeError(e, strings)));
   };
@@ -287,6 +294,7 @@ export function App({ operations, strings, portfolio }: AppProps) {
         onCalculate={onCalculate}
         onToggleSettings={onToggleSettings}
       />
+      <AddRows strings={strings} disabled={busy !== null} onAdd={onAddRows} />
       {error && <ErrorBar strings={strings} error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <MessageBar intent={notice.intent} layout="multiline">

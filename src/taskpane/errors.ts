@@ -19,7 +19,7 @@ export class TemplateMissingError extends Error {
   }
 }
 
-const CODE_GROUPS: [keyof Omit<Strings["errors"], "detail" | "generic">, readonly string[]][] = [
+const CODE_GROUPS: [keyof Omit<Strings["errors"], "detail" | "generic" | "sheetPassword">, readonly string[]][] = [
   ["editMode", ["InvalidOperationInEditMode"]],
   ["protectedSheet", ["AccessDenied", "ProtectedSheet", "SheetProtected"]],
   ["notFound", ["ItemNotFound", "InvalidReference", "InvalidBinding"]],
@@ -44,6 +44,11 @@ export function describeError(e: unknown, strings: Strings): ReadableError {
   const code = fieldOf(e, "code");
   const message = e instanceof Error || (e && typeof e === "object") ? fieldOf(e, "message") : String(e ?? "");
   const errors = strings.errors;
+  // A password-protected sheet: name it (the error carries the sheets; see workbook/office/sheet-protection.ts).
+  if (code === "SheetPassword") {
+    const sheets = e && typeof e === "object" && Array.isArray((e as { sheets?: unknown }).sheets) ? ((e as { sheets: unknown[] }).sheets.map(String)) : [];
+    return { message: errors.sheetPassword(sheets.map((s) => `«${s}»`).join(", ")), detail: null };
+  }
   for (const [key, codes] of CODE_GROUPS) {
     if (codes.includes(code)) return { message: errors[key], detail: errors.detail(code, message) };
   }

@@ -9,11 +9,11 @@
  */
 import "./zod-without-eval"; // first: before any zod schema of the domain is built
 import type { IsoDate } from "../domain/dates";
+import { setWorkbookDate1904 } from "../functions/date-system";
 import { analyzeSnapshot, staleNotice, type UsableAnalysis } from "../workbook/analyze";
 import { summarizeIssues } from "../domain/issues";
 import { FORMATS, SHEET_LAYOUTS, SNAPSHOT_REQUEST, TABLES, VERSION_NAME, namedCell } from "../workbook/layout";
 import { createOfficeAdapter, type OfficeWorkbookAdapter } from "../workbook/office/office-adapter";
-import { officeProtectionOptions } from "../workbook/office/office-support";
 import { cellAddress, parseCell, parseRange, type PlainValue, type RangeWrite, type TableSnapshot, type WorkbookSnapshot, type WritePlan } from "../workbook/port";
 import { readInput } from "../workbook/read-input";
 import { isoToSerial } from "../workbook/serial-dates";
@@ -156,8 +156,15 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
   const { adapter } = deps;
   const stage = (onStage: OnStage | undefined, s: ProgressStage) => onStage?.(s);
 
-  const readUsable = async (): Promise<WorkbookSnapshot> => {
+  /** Every read also tells the custom functions (same shared runtime) the workbook's date system. */
+  const readShared = async (): Promise<WorkbookSnapshot> => {
     const snapshot = await adapter.read();
+    setWorkbookDate1904(snapshot.date1904);
+    return snapshot;
+  };
+
+  const readUsable = async (): Promise<WorkbookSnapshot> => {
+    const snapshot = await readShared();
     if (!readInput(snapshot).usable) throw new TemplateMissingError();
     return snapshot;
   };
@@ -178,7 +185,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
       await writeSettings(change);
     }
     stage(onStage, "reading");
-    const snapshot = await adapter.read();
+    const snapshot = await readShared();
     stage(onStage, "validating");
     const today = deps.today();
     const a = analyzeSnapshot(snapshot, today);
@@ -223,11 +230,13 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     },
 
     async readSettings() {
-      const snapshot = await adapter.read();
+      const snapshot = await readShared();
       const read = readInput(snapshot);
       if (!read.usable) throw new TemplateMissingError();
       return settingsOf(read.input);
     },
+
+    addRows: (table, rows) => adapter.addTableRows(table, rows),
 
     async writeSettings(change) {
       await writeSettings(change);
@@ -238,19 +247,6 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
 }
 
 // ─── Office wiring ──────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** Adds blank rows at the end of a table, lifting the sheet's protection for the moment (one Excel.run, one sync). */
-function addTableRowsWith(run: typeof Excel.run) {
-  return (table: string, sheet: string, rows: number) =>
-    run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.protection.unprotect();
-      const t = context.workbook.tables.getItem(table);
-      t.rows.add(undefined, Array.from({ length: rows }, () => EXTRA_DAYS_TABLE.columns.map(() => "")));
-      ws.protection.protect(officeProtectionOptions());
-      await context.sync();
-    });
-}
 
 function toBase64(bytes: Uint8Array): string {
   let s = "";
@@ -268,9 +264,13 @@ async function templateBase64(): Promise<string> {
 }
 
 export function excelOperations(run: typeof Excel.run = Excel.run): PaneOperations {
+  const adapter = createOfficeAdapter(run, SNAPSHOT_REQUEST);
   return makeExcelOperations({
-    adapter: createOfficeAdapter(run, SNAPSHOT_REQUEST),
-    addTableRows: addTableRowsWith(run),
+    adapter,
+    // Under the sheet's own protection, restored as it was (office-adapter.ts addTableRows).
+    addTableRows: async (table, _sheet, rows) => {
+      await adapter.addTableRows(table, rows);
+    },
     templateBase64,
     today: () => todayInMexico(),
   });

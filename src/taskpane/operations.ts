@@ -28,6 +28,17 @@ export interface WriteOutcome extends ValidationOutcome {
   cellsWritten: number;
 }
 
+/** Tables the pane can grow under protection (Programas, Bienes). */
+export type GrowableTable = "tblProgramas" | "tblBienes";
+export const GROWABLE_TABLES: readonly GrowableTable[] = ["tblProgramas", "tblBienes"];
+
+export interface AddRowsOutcome {
+  table: string;
+  sheet: string;
+  added: number;
+  rows: number;
+}
+
 export type InsertOutcome =
   | { status: "inserted"; sheets: string[] }
   /** Sheets of the template already exist under those names: nothing was inserted. */
@@ -36,7 +47,7 @@ export type InsertOutcome =
   | { status: "present" };
 
 /** What a slow operation is doing now (the pane shows it next to the progress bar). */
-export type ProgressStage = "inserting" | "saving" | "reading" | "validating" | "writing";
+export type ProgressStage = "inserting" | "saving" | "reading" | "validating" | "writing" | "addingRows";
 export type OnStage = (stage: ProgressStage) => void;
 
 export interface PaneOperations {
@@ -50,6 +61,8 @@ export interface PaneOperations {
   readSettings(): Promise<PaneSettings>;
   /** Writes only the changed settings into their input cells; returns the settings as now stored. */
   writeSettings(change: SettingsChange): Promise<PaneSettings>;
+  /** Adds blank rows to a table on a protected sheet (lifting and restoring the sheet's own protection). */
+  addRows(table: GrowableTable, rows: number): Promise<AddRowsOutcome>;
 }
 
 export const summarize = summarizeIssues;
@@ -71,5 +84,6 @@ export function createExcelOperations(): PaneOperations {
     selectCell: async (location) => (await real()).selectCell(location),
     readSettings: async () => (await real()).readSettings(),
     writeSettings: async (change) => (await real()).writeSettings(change),
+    addRows: async (table, rows) => (await real()).addRows(table, rows),
   };
 }

@@ -25,6 +25,14 @@ export const EN: Strings = {
   busySavingSettings: "Saving the settings to the workbook…",
 
   templateInserted: (n) => `Template inserted: ${pluralEn(n, "sheet added", "sheets added")}.`,
+  addRowsTitle: "Add rows",
+  addRowsHint: "The sheets are protected and Excel does not let a protected table grow: RAOCE unprotects it, adds the rows and protects it again as it was.",
+  addRowsTable: "Table",
+  addRowsCount: "Rows to add",
+  addRowsButton: "Add rows",
+  addRowsTables: { tblProgramas: "Programas (tblProgramas)", tblBienes: "Bienes (tblBienes)" },
+  busyAddingRows: "Adding rows…",
+  rowsAdded: (added, table, total) => `${pluralEn(added, "row added", "rows added")} to ${table}; it now has ${pluralEn(total, "row", "rows")}.`,
   templateClashTitle: "The template was not inserted",
   templateClash: (sheets) =>
     `The workbook already has sheets with these names: ${sheets}. Rename them or use a new workbook; RAOCE never overwrites existing sheets.`,
@@ -107,6 +115,8 @@ export const EN: Strings = {
     unsupported: "This version of Excel does not support the operation. Update Excel or use Excel on the web.",
     network: "The connection to Excel was lost. Check your connection and try again.",
     generic: "An unexpected error occurred.",
+    sheetPassword: (sheets) =>
+      `The sheet ${sheets} is protected with a password and RAOCE cannot write to it. Remove the password (Review › Unprotect Sheet) and try again; RAOCE protects it again without a password when done.`,
     detail: (code, msg) => `Technical detail: ${code}${msg ? ` — ${msg}` : ""}`,
   },
 

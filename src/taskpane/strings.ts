@@ -65,6 +65,15 @@ export interface Strings {
 
   // outcomes
   templateInserted: (sheets: number) => string;
+  // add rows to a protected table (AddRows.tsx)
+  addRowsTitle: string;
+  addRowsHint: string;
+  addRowsTable: string;
+  addRowsCount: string;
+  addRowsButton: string;
+  addRowsTables: { tblProgramas: string; tblBienes: string };
+  busyAddingRows: string;
+  rowsAdded: (added: number, table: string, total: number) => string;
   templateClashTitle: string;
   templateClash: (sheets: string) => string;
   templateAlreadyThere: string;
@@ -141,6 +150,8 @@ export interface Strings {
     unsupported: string;
     network: string;
     generic: string;
+    /** A sheet protected with a password (the add-in never asks for or keeps one). */
+    sheetPassword: (sheets: string) => string;
     detail: (code: string, message: string) => string;
   };
 
@@ -180,6 +191,14 @@ export const ES: Strings = {
   busySavingSettings: "Guardando la configuración en el libro…",
 
   templateInserted: (n) => `Plantilla insertada: ${plural(n, "hoja agregada", "hojas agregadas")}.`,
+  addRowsTitle: "Agregar filas",
+  addRowsHint: "Las hojas están protegidas y Excel no deja crecer una tabla protegida: RAOCE la desprotege, agrega las filas y la vuelve a proteger como estaba.",
+  addRowsTable: "Tabla",
+  addRowsCount: "Filas a agregar",
+  addRowsButton: "Agregar filas",
+  addRowsTables: { tblProgramas: "Programas (tblProgramas)", tblBienes: "Bienes (tblBienes)" },
+  busyAddingRows: "Agregando filas…",
+  rowsAdded: (added, table, total) => `${plural(added, "fila agregada", "filas agregadas")} a ${table}; ahora tiene ${plural(total, "fila", "filas")}.`,
   templateClashTitle: "No se insertó la plantilla",
   templateClash: (sheets) =>
     `El libro ya tiene hojas con estos nombres: ${sheets}. Cámbieles el nombre o use un libro nuevo; RAOCE no sobrescribe hojas existentes.`,
@@ -262,6 +281,8 @@ export const ES: Strings = {
     unsupported: "Esta versión de Excel no admite la operación. Actualice Excel o use Excel para la Web.",
     network: "Se perdió la conexión con Excel. Revise su conexión y vuelva a intentarlo.",
     generic: "Ocurrió un error inesperado.",
+    sheetPassword: (sheets) =>
+      `La hoja ${sheets} está protegida con contraseña y RAOCE no puede escribir en ella. Quite la contraseña (Revisar › Desproteger hoja) y vuelva a intentarlo; RAOCE la protegerá sin contraseña al terminar.`,
     detail: (code, msg) => `Detalle técnico: ${code}${msg ? ` — ${msg}` : ""}`,
   },
 

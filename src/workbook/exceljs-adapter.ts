@@ -7,6 +7,7 @@
  * workbook's date system), tables/validations/internal links need the patches of `exceljs-patches.ts` (applied by
  * xlsx-file.ts, which opens and saves every workbook on the Node side).
  */
+import { wrappedRowHeight, type WrappedCell } from "./print-layout";
 import { ValueType, Workbook, type Cell, type CellValue as XCellValue, type Style, type Worksheet } from "exceljs";
 import { FILE_MAX_TABLE_ROWS, NAMED_CELLS, SNAPSHOT_REQUEST, TABLES, type TableLayout } from "./layout";
 
@@ -215,8 +216,34 @@ function setStyle(cell: Cell, patch: Partial<Style>): void {
   cell.style = { ...cell.style, ...patch } as Style;
 }
 
-/** Applies a plan to an ExcelJS workbook. Writes only the plan's cells. */
+/**
+ * Explicit heights for rows with wrapped text that needs more than one line, and none (automatic) for rows that no
+ * longer do: LibreOffice does not fit row heights on open, so a long message would overlap the next rows.
+ */
+function fitWrappedRows(ws: Worksheet, rows: Iterable<number>): void {
+  for (const r of rows) {
+    const xr = ws.findRow(r);
+    if (!xr) continue;
+    const cells: WrappedCell[] = [];
+    xr.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (!cell.alignment?.wrapText || cell.value === null || cell.value === undefined) return;
+      const text = typeof cell.value === "object" && "text" in (cell.value as AnyObj) ? String((cell.value as AnyObj).text) : String(cell.text ?? cell.value);
+      cells.push({ text, width: ws.getColumn(col).width ?? 9, fontSize: cell.font?.size, bold: cell.font?.bold });
+    });
+    const h = wrappedRowHeight(cells);
+    if (h) xr.height = h;
+    else if (xr.height !== undefined && r > 5) (xr as unknown as AnyObj).height = undefined;
+  }
+}
+
+/** Applies a plan to an ExcelJS workbook. Writes only the plan's cells (and sizes the rows of wrapped text). */
 export function applyPlan(wb: Workbook, plan: WritePlan): void {
+  const touched = new Map<Worksheet, Set<number>>();
+  const touch = (ws: Worksheet, from: number, to: number) => {
+    let set = touched.get(ws);
+    if (!set) touched.set(ws, (set = new Set()));
+    for (let r = from; r <= to; r++) set.add(r);
+  };
   for (const w of plan.ranges) {
     const ws = wb.getWorksheet(w.sheet);
     const r = parseRange(w.address);
@@ -231,6 +258,7 @@ export function applyPlan(wb: Workbook, plan: WritePlan): void {
         if (w.numberFormat && cell.numFmt !== w.numberFormat) setStyle(cell, { numFmt: w.numberFormat });
       }),
     );
+    touch(ws, r.start.row, r.start.row + w.values.length - 1);
   }
   for (const b of plan.blocks) {
     const ws = wb.getWorksheet(b.sheet);
@@ -238,6 +266,7 @@ export function applyPlan(wb: Workbook, plan: WritePlan): void {
     if (!ws || !a) continue;
     const base = Array.from({ length: b.width }, (_, j) => ({ ...ws.getCell(a.row, a.col + j).style }) as Style);
     const last = Math.max(ws.rowCount, a.row + b.rows.length - 1);
+    touch(ws, a.row, last);
     for (let row = a.row; row <= last; row++) {
       const xr = ws.findRow(row);
       if (!xr) continue;
@@ -267,6 +296,7 @@ export function applyPlan(wb: Workbook, plan: WritePlan): void {
       }
     });
   }
+  for (const [ws, rows] of touched) fitWrappedRows(ws, rows);
 }
 
 export class ExcelJsAdapter implements WorkbookAdapter {

@@ -14,6 +14,7 @@ import { PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { EXPORTER_TYPES, MODALITIES, PROGRAM_TYPES } from "../domain/programs";
 import { FRESHNESS_CELLS } from "./layout-freshness";
 import type { SnapshotRequest } from "./port";
+import type { PageSetupSpec } from "./print-layout";
 
 export const TEMPLATE_VERSION = "1.1.0";
 
@@ -101,6 +102,8 @@ export interface TableColumn {
   numberFormat?: string;
   validation?: Validation;
   width: number;
+  /** Long text: wraps in the cell (the row is sized for it; print-layout.ts). */
+  wrap?: boolean;
 }
 
 export interface TableLayout {
@@ -156,6 +159,15 @@ export interface SheetLayout {
   widths: number[];
   /** Section headings: row (1-based) → text. */
   sections?: Record<number, string>;
+  /**
+   * How the sheet prints (print-layout.ts): unset fields take DEFAULT_PAGE_SETUP — letter, portrait, the sheet's
+   * columns fitted to one page width, as many pages down as needed. The generator derives the print area (the
+   * sheet's columns, whole: a list or table prints whole however long it grows) and the repeated header row of its
+   * table or list; a new sheet gets a sensible printout without declaring anything.
+   */
+  page?: PageSetupSpec;
+  /** Columns of text that wrap (1-based), so the generator and the file adapter size their rows explicitly. */
+  wrapColumns?: number[];
 }
 
 // ─── formats ────────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -205,7 +217,9 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     ],
     state: "visible",
     protect: true,
-    widths: [46, 30, 70],
+    widths: [46, 30, 62],
+    page: { orientation: "landscape" },
+    wrapColumns: [3],
     sections: { 5: "Empresa", 11: "Periodo", 16: "Tipo de cambio (R24)", 21: "Configuración de reglas con incertidumbre", 27: "Días inhábiles adicionales declarados por la SE (R12)" },
   },
   {
@@ -213,11 +227,13 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     title: "RAOCE — Programas (IMMEX, PROSEC, ALTEX, ECEX)",
     intro: [
       "Una fila por programa. Columnas blancas: datos de su autorización y de la presentación; columnas grises: plazos, estado y compromiso calculados.",
-      "Para agregar filas desproteja la hoja (Revisar › Desproteger hoja, sin contraseña). Fechas en dd/mm/aaaa.",
+      "Para agregar filas use «Agregar filas» en el complemento (o desproteja la hoja: Revisar › Desproteger hoja, sin contraseña). Fechas en dd/mm/aaaa.",
     ],
     state: "visible",
     protect: true,
     widths: [],
+    // 23 columns: datos on the first page width, resultados on the second, the Programa column repeated on both.
+    page: { orientation: "landscape", pagesWide: 2, titleColumns: "A:A" },
   },
   {
     name: SHEETS.figures,
@@ -228,7 +244,9 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     ],
     state: "visible",
     protect: true,
-    widths: [46, 22, 70],
+    widths: [46, 22, 62],
+    page: { orientation: "landscape" },
+    wrapColumns: [3],
     sections: { 5: "Cifras capturadas", 13: "Resultados (como los calcula VUCEM)" },
   },
   {
@@ -236,11 +254,12 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     title: "RAOCE — Relación de bienes producidos (PROSEC)",
     intro: [
       "Solo para PROSEC. Sector: número romano autorizado; fracción: 8 dígitos de la TIGIE; unidad: clave o nombre del Apéndice 7 del Anexo 22.",
-      "Para agregar filas desproteja la hoja (Revisar › Desproteger hoja, sin contraseña).",
+      "Para agregar filas use «Agregar filas» en el complemento (o desproteja la hoja: Revisar › Desproteger hoja, sin contraseña).",
     ],
     state: "visible",
     protect: true,
     widths: [],
+    page: { orientation: "landscape" },
   },
   {
     name: SHEETS.issues,
@@ -248,7 +267,10 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     intro: ["RAOCE reescribe esta hoja en cada revisión. Haga clic en la celda para ir al dato."],
     state: "visible",
     protect: true,
-    widths: [11, 26, 100, 22, 10, 34],
+    widths: [10, 24, 70, 18, 8, 24],
+    // Código and Mensaje side by side on one page width; long messages wrap (rows sized explicitly).
+    page: { orientation: "landscape" },
+    wrapColumns: [2, 3, 6],
   },
   {
     name: SHEETS.capture,
@@ -256,7 +278,9 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     intro: ["RAOCE reescribe esta hoja en cada revisión, en el orden de las pantallas de VUCEM. Cifras en miles de pesos."],
     state: "visible",
     protect: true,
-    widths: [7, 12, 40, 44, 38, 70],
+    widths: [6, 10, 30, 34, 30, 50],
+    page: { orientation: "landscape" },
+    wrapColumns: [3, 4, 5, 6],
   },
   {
     name: SHEETS.catalogs,
@@ -327,13 +351,13 @@ export const TABLES: readonly TableLayout[] = [
     columns: [
       { header: "Programa", kind: "input", field: "type", type: "list", validation: { list: "RAOCE_LISTA_PROGRAMAS", strict: true }, width: 11 },
       { header: "Número", kind: "input", field: "number", type: "code", numberFormat: FORMATS.text, width: 13 },
-      { header: "Modalidad", kind: "input", field: "modality", type: "text", validation: { list: "RAOCE_LISTA_MODALIDADES", strict: false }, width: 24 },
-      { header: "Fecha de autorización", kind: "input", field: "authorizedOn", type: "date", numberFormat: FORMATS.date, width: 14 },
-      { header: "Fecha de cancelación", kind: "input", field: "cancelledOn", type: "date", numberFormat: FORMATS.date, width: 14 },
-      { header: "Fecha de presentación", kind: "input", field: "filedOn", type: "date", numberFormat: FORMATS.date, width: 14 },
-      { header: "Folio del acuse", kind: "input", field: "folio", type: "code", numberFormat: FORMATS.text, width: 28 },
-      { header: "Sectores PROSEC autorizados", kind: "input", field: "sectors", type: "sectors", numberFormat: FORMATS.text, width: 18 },
-      { header: "Tipo de exportador ALTEX", kind: "input", field: "exporterType", type: "list", validation: { list: "RAOCE_LISTA_EXPORTADOR", strict: true }, width: 14 },
+      { header: "Modalidad", kind: "input", field: "modality", type: "text", validation: { list: "RAOCE_LISTA_MODALIDADES", strict: false }, wrap: true, width: 18 },
+      { header: "Fecha de autorización", kind: "input", field: "authorizedOn", type: "date", numberFormat: FORMATS.date, width: 13 },
+      { header: "Fecha de cancelación", kind: "input", field: "cancelledOn", type: "date", numberFormat: FORMATS.date, width: 13 },
+      { header: "Fecha de presentación", kind: "input", field: "filedOn", type: "date", numberFormat: FORMATS.date, width: 13 },
+      { header: "Folio del acuse", kind: "input", field: "folio", type: "code", numberFormat: FORMATS.text, width: 18 },
+      { header: "Sectores PROSEC autorizados", kind: "input", field: "sectors", type: "sectors", numberFormat: FORMATS.text, wrap: true, width: 18 },
+      { header: "Tipo de exportador ALTEX", kind: "input", field: "exporterType", type: "list", validation: { list: "RAOCE_LISTA_EXPORTADOR", strict: true }, width: 13 },
       { header: "Vence (ajuste)", kind: "input", field: "overrides.due", type: "date", numberFormat: FORMATS.date, width: 13 },
       { header: "Extemporáneo hasta (ajuste)", kind: "input", field: "overrides.lateUntil", type: "date", numberFormat: FORMATS.date, width: 14 },
       { header: "Cancelación (ajuste)", kind: "input", field: "overrides.cancelledOn", type: "date", numberFormat: FORMATS.date, width: 13 },
@@ -342,25 +366,26 @@ export const TABLES: readonly TableLayout[] = [
       { header: "Vence", kind: "output", output: "due", type: "date", numberFormat: FORMATS.date, width: 11 },
       { header: "Extemporáneo hasta", kind: "output", output: "lateUntil", type: "date", numberFormat: FORMATS.date, width: 13 },
       { header: "Se cancela el", kind: "output", output: "cancelledOn", type: "date", numberFormat: FORMATS.date, width: 11 },
-      { header: "Estado", kind: "output", output: "status", type: "text", width: 30 },
+      { header: "Estado", kind: "output", output: "status", type: "text", wrap: true, width: 26 },
       { header: "Reactivación a más tardar", kind: "output", output: "reactivationBy", type: "date", numberFormat: FORMATS.date, width: 14 },
-      { header: "Compromiso de exportación", kind: "output", output: "commitment", type: "text", width: 15 },
-      { header: "Detalle del compromiso", kind: "output", output: "commitmentReason", type: "text", width: 50 },
-      { header: "Campos a capturar en VUCEM", kind: "output", output: "capture", type: "text", width: 30 },
-      { header: "Fuente de las fechas", kind: "output", output: "datesSource", type: "text", width: 40 },
+      { header: "Compromiso de exportación", kind: "output", output: "commitment", type: "text", width: 13 },
+      { header: "Detalle del compromiso", kind: "output", output: "commitmentReason", type: "text", wrap: true, width: 40 },
+      { header: "Campos a capturar en VUCEM", kind: "output", output: "capture", type: "text", wrap: true, width: 28 },
+      { header: "Fuente de las fechas", kind: "output", output: "datesSource", type: "text", wrap: true, width: 30 },
     ],
   },
   {
     name: "tblBienes",
     sheet: SHEETS.goods,
     topLeft: "A5",
-    blankRows: 30,
+    // Room for a typical PROSEC company; more with «Agregar filas» in the pane (tables cannot grow on a protected sheet).
+    blankRows: 40,
     path: "goods",
     style: "TableStyleLight9",
     columns: [
       { header: "Sector", kind: "input", field: "sector", type: "list", validation: { list: "RAOCE_LISTA_SECTORES", strict: false }, width: 26 },
       { header: "Fracción arancelaria", kind: "input", field: "tariffCode", type: "tariff", numberFormat: FORMATS.text, width: 14 },
-      { header: "Descripción del bien", kind: "input", field: "description", type: "text", width: 44 },
+      { header: "Descripción del bien", kind: "input", field: "description", type: "text", wrap: true, width: 40 },
       { header: "Unidad de medida", kind: "input", field: "unit", type: "list", validation: { list: "RAOCE_LISTA_UNIDADES", strict: false }, width: 20 },
       { header: "Volumen total producido", kind: "input", field: "totalVolume", type: "number", numberFormat: FORMATS.volume, width: 16 },
       { header: "Volumen mercado nacional", kind: "input", field: "domesticVolume", type: "number", numberFormat: FORMATS.volume, width: 16 },
@@ -378,7 +403,7 @@ export const TABLES: readonly TableLayout[] = [
     style: "TableStyleLight9",
     columns: [
       { header: "Fecha inhábil", kind: "input", field: "date", type: "date", numberFormat: FORMATS.date, width: 46 },
-      { header: "Motivo (acuerdo de la SE)", kind: "input", field: "note", type: "text", width: 30 },
+      { header: "Motivo (acuerdo de la SE)", kind: "input", field: "note", type: "text", wrap: true, width: 30 },
     ],
   },
 ];
@@ -390,7 +415,7 @@ export const ISSUES_BLOCK: BlockLayout = {
   sheet: SHEETS.issues,
   anchor: "A6",
   headers: ["Severidad", "Código", "Mensaje", "Celda", "Regla", "Campo"],
-  widths: [11, 26, 100, 22, 10, 34],
+  widths: [10, 24, 70, 18, 8, 24],
   formats: [null, null, null, null, null, null],
   styledRows: 30,
 };
@@ -400,7 +425,7 @@ export const CAPTURE_BLOCK: BlockLayout = {
   sheet: SHEETS.capture,
   anchor: "A6",
   headers: ["Paso", "Programa", "Pantalla de VUCEM", "Campo", "Valor a capturar", "Nota"],
-  widths: [7, 12, 40, 44, 38, 70],
+  widths: [6, 10, 30, 34, 30, 50],
   formats: [null, null, null, null, FORMATS.thousands, null],
   styledRows: 30,
 };

@@ -18,9 +18,11 @@ import {
   VERSION_CELL,
   VERSION_NAME,
   type CatalogName,
+  type SheetLayout,
   type Validation,
 } from "./layout";
 import { CAPTURE_BANNER_NAME } from "./layout-freshness";
+import { PAGE_FOOTER, PAGE_MARGINS, PAPER_LETTER, resolvePageSetup, wrappedRowHeight } from "./print-layout";
 import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -44,6 +46,7 @@ const thin = (argb: string) => ({ style: "thin" as const, color: { argb } });
 
 function inputStyle(numFmt?: string): Partial<Style> {
   return {
+    alignment: { vertical: "top" },
     fill: { type: "pattern", pattern: "solid", fgColor: { argb: COLORS.inputFill } },
     border: { top: thin(COLORS.inputBorder), bottom: thin(COLORS.inputBorder), left: thin(COLORS.inputBorder), right: thin(COLORS.inputBorder) },
     protection: { locked: false },
@@ -93,15 +96,101 @@ function addName(wb: Workbook, sheet: string, address: string, name: string): vo
   wb.definedNames.add(`${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`, name);
 }
 
-function header(ws: Worksheet, sheetTitle: string, intro: string[]): void {
-  const t = ws.getCell("A1");
-  t.value = sheetTitle;
-  style(t, { font: { bold: true, size: 14, color: { argb: COLORS.brand } } });
-  if (intro.length) {
-    const c = ws.getCell("A2");
-    c.value = intro.join(" ");
-    style(c, { font: { size: 9, color: { argb: COLORS.hint } } });
+/** Columns a sheet prints: its declared widths, and the reach of its tables and lists. */
+export function printColumns(sl: SheetLayout): number {
+  let n = sl.widths.length;
+  for (const t of TABLES) if (t.sheet === sl.name) n = Math.max(n, parseCell(t.topLeft)!.col + t.columns.length - 1);
+  for (const b of BLOCKS) if (b.sheet === sl.name) n = Math.max(n, parseCell(b.anchor)!.col + b.headers.length - 1);
+  return Math.max(1, n);
+}
+
+/**
+ * The print area of a sheet whose content never grows (no table, no generated list): its columns down to its last
+ * row. Sheets that hold a table or a list get none — they print their used range, which the layout keeps inside
+ * their columns (title and instructions are merged within them), so a list of any length prints whole. (A
+ * whole-column area such as `$A:$F` would do the same, but ExcelJS cannot read such a file back.)
+ */
+export function printArea(sl: SheetLayout): string | null {
+  if (sl.state !== "visible") return null;
+  if (TABLES.some((t) => t.sheet === sl.name) || BLOCKS.some((b) => b.sheet === sl.name)) return null;
+  let last = sl.intro.length ? 2 : 1;
+  for (const n of NAMED_CELLS) if (n.sheet === sl.name) last = Math.max(last, parseCell(n.cell)!.row);
+  for (const row of Object.keys(sl.sections ?? {})) last = Math.max(last, Number(row));
+  return `A1:${columnLetters(printColumns(sl))}${last}`;
+}
+
+/** The header row repeated on every printed page: the sheet's table or list header ("5:5"), if it has one. */
+export function printTitleRows(sl: SheetLayout): string | null {
+  const t = TABLES.find((x) => x.sheet === sl.name && x.sheet !== SHEETS.company);
+  if (t) {
+    const r = parseCell(t.topLeft)!.row;
+    return `${r}:${r}`;
   }
+  const b = BLOCKS.find((x) => x.sheet === sl.name);
+  if (b) {
+    const r = parseCell(b.anchor)!.row - 1;
+    return `${r}:${r}`;
+  }
+  return null;
+}
+
+function columnWidth(ws: Worksheet, col: number): number {
+  return ws.getColumn(col).width ?? 9;
+}
+
+/**
+ * Title and instructions span the printed columns (merged, the instructions wrapped in a row sized for them), so
+ * neither runs past the print area nor is cut at the page edge.
+ */
+function header(ws: Worksheet, sl: SheetLayout, printed: number): void {
+  const t = ws.getCell("A1");
+  t.value = sl.title;
+  style(t, { font: { bold: true, size: 14, color: { argb: COLORS.brand } }, alignment: { vertical: "middle" } });
+  ws.getRow(1).height = 22;
+  // A sheet printed on several page widths keeps its title on the first one: span only the columns that fit there.
+  const widths = Array.from({ length: printed }, (_, i) => columnWidth(ws, i + 1));
+  const perPage = widths.reduce((a, b) => a + b, 0) / resolvePageSetup(sl.page).pagesWide;
+  let cols = 0;
+  let span = 0;
+  while (cols < printed && (cols === 0 || span + widths[cols]! <= perPage)) span += widths[cols++]!;
+  if (cols > 1 && sl.state === "visible") ws.mergeCells(1, 1, 1, cols);
+  if (sl.intro.length) {
+    const c = ws.getCell("A2");
+    c.value = sl.intro.join(" ");
+    style(c, { font: { size: 9, color: { argb: COLORS.hint } }, alignment: { wrapText: true, vertical: "top" } });
+    if (cols > 1) ws.mergeCells(2, 1, 2, cols);
+    const h = wrappedRowHeight([{ text: String(c.value), width: span, fontSize: 9 }]);
+    if (h) ws.getRow(2).height = h;
+  }
+}
+
+/** Letter, the declared orientation, fitted to the page width, the sheet's columns whole, header row repeated. */
+function pageSetup(ws: Worksheet, sl: SheetLayout): void {
+  const page = resolvePageSetup(sl.page);
+  const titleRows = page.titleRows ?? printTitleRows(sl);
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: PAPER_LETTER,
+    orientation: page.orientation,
+    fitToPage: true,
+    fitToWidth: page.pagesWide,
+    fitToHeight: 0,
+    ...(printArea(sl) ? { printArea: printArea(sl)! } : {}),
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+    ...(page.titleColumns ? { printTitlesColumn: page.titleColumns } : {}),
+    margins: { ...PAGE_MARGINS },
+    horizontalCentered: false,
+  } as unknown as Worksheet["pageSetup"];
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER } as Worksheet["headerFooter"];
+}
+
+/** Explicit heights for the rows whose wrapped text needs more than one line (LibreOffice does not fit them on open). */
+function sizeWrappedRow(ws: Worksheet, row: number, cells: { col: number; text: string; fontSize?: number; bold?: boolean }[], minimum?: number): void {
+  const h = wrappedRowHeight(
+    cells.map((c) => ({ text: c.text, width: columnWidth(ws, c.col), fontSize: c.fontSize, bold: c.bold })),
+    minimum,
+  );
+  if (h) ws.getRow(row).height = h;
 }
 
 /** Builds the template workbook in memory. */
@@ -124,7 +213,14 @@ export function buildTemplate(): Workbook {
       properties: { tabColor: { argb: sl.name === SHEETS.issues || sl.name === SHEETS.capture ? "FF595959" : COLORS.brand } } as AnyObj,
     });
     sl.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-    header(ws, sl.title, sl.intro);
+    for (const t of TABLES) {
+      if (t.sheet !== sl.name || t.sheet === SHEETS.company) continue;
+      const tl = parseCell(t.topLeft)!;
+      t.columns.forEach((c, j) => (ws.getColumn(tl.col + j).width = c.width));
+    }
+    const cols = printColumns(sl);
+    header(ws, sl, cols);
+    pageSetup(ws, sl);
     for (const [row, text] of Object.entries(sl.sections ?? {})) {
       const c = ws.getCell(Number(row), 1);
       c.value = text;
@@ -166,7 +262,8 @@ export function buildTemplate(): Workbook {
       if (n.hint && n.sheet !== SHEETS.issues) {
         const hint = ws.getCell(ref.row, ref.col + 1);
         hint.value = n.hint;
-        style(hint, { font: { size: 9, italic: true, color: { argb: COLORS.hint } } });
+        style(hint, { font: { size: 9, italic: true, color: { argb: COLORS.hint } }, alignment: { wrapText: true, vertical: "top" } });
+        sizeWrappedRow(ws, ref.row, [{ col: ref.col + 1, text: n.hint, fontSize: 9 }]);
       }
     } else if (n.kind === "formula") {
       cell.value = { formula: n.formula!, result: "" } as never;
@@ -194,23 +291,25 @@ export function buildTemplate(): Workbook {
     } as never);
     t.columns.forEach((c, j) => {
       const col = tl.col + j;
-      if (t.sheet !== SHEETS.company) ws.getColumn(col).width = c.width;
       const h = ws.getCell(tl.row, col);
       style(h, {
         font: { bold: true, color: { argb: "FFFFFFFF" } },
         fill: { type: "pattern", pattern: "solid", fgColor: { argb: c.kind === "input" ? COLORS.headerFill : COLORS.outputHeaderFill } },
         alignment: { wrapText: true, vertical: "middle" },
       });
+      const wrap = c.wrap ? { alignment: { wrapText: true, vertical: "top" as const } } : {};
       for (let i = 1; i <= t.blankRows; i++) {
         const cell = ws.getCell(tl.row + i, col);
-        style(cell, c.kind === "input" ? inputStyle(c.numberFormat) : outputStyle(c.numberFormat));
+        style(cell, { ...(c.kind === "input" ? inputStyle(c.numberFormat) : outputStyle(c.numberFormat)), ...wrap });
       }
       if (c.validation) {
         const range = rangeAddress({ row: tl.row + 1, col }, { row: tl.row + t.blankRows, col });
         (ws as unknown as AnyObj).dataValidations.add(range, validationOf(c.validation));
       }
     });
+    // Headers wrap in their column: the row is as tall as the longest one needs (e.g. «Tipo de exportador ALTEX»).
     ws.getRow(tl.row).height = 32;
+    sizeWrappedRow(ws, tl.row, t.columns.map((c, j) => ({ col: tl.col + j, text: c.header, bold: true })), 32);
   }
 
   // Generated lists (Problemas, Captura VUCEM).
@@ -222,9 +321,10 @@ export function buildTemplate(): Workbook {
       cell.value = h;
       style(cell, { font: { bold: true, color: { argb: "FFFFFFFF" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: COLORS.outputHeaderFill } } });
       ws.getColumn(a.col + j).width = b.widths[j] ?? 12;
+      const wrapText = (SHEET_LAYOUTS.find((x) => x.name === b.sheet)?.wrapColumns ?? []).includes(a.col + j);
       for (let i = 0; i < b.styledRows; i++) {
         const c = ws.getCell(a.row + i, a.col + j);
-        style(c, { alignment: { vertical: "top", wrapText: j === 2 || j === 5 }, border: { bottom: thin("FFD9D9D9") }, ...(b.formats[j] ? { numFmt: b.formats[j]! } : {}) });
+        style(c, { alignment: { vertical: "top", wrapText }, border: { bottom: thin("FFD9D9D9") }, ...(b.formats[j] ? { numFmt: b.formats[j]! } : {}) });
       }
     });
     addName(wb, b.sheet, b.anchor, b.anchorName);

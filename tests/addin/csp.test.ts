@@ -5,11 +5,13 @@
  * manifest.test.ts; the functions bundle's own no-eval check in tests/functions/registration.test.ts; that no request
  * leaves the page at run time, and that the CSP is never violated, in tests/browser/pane.test.ts.)
  *
- * The production bundle is built once, with office.js from Microsoft's CDN exactly as `npm run build` makes it.
+ * The production bundle is built once for the whole suite (tests/browser/harness.ts sharedPaneBuild): its
+ * taskpane.html loads office.js from Microsoft's CDN exactly as `npm run build` makes it (the build also carries
+ * taskpane-local.html for the browser test, over the same bundles).
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildPane, ROOT } from "../browser/harness";
+import { BUILD_TIMEOUT_MS, ROOT, sharedPaneBuild } from "../browser/harness";
 
 jest.setTimeout(180_000);
 
@@ -20,15 +22,13 @@ let dist: string;
 let bundles: { file: string; code: string }[];
 
 beforeAll(async () => {
-  dist = await buildPane(undefined, "cdn");
+  // The production build shared with the browser test (its taskpane.html is the shipping one, office.js from the CDN).
+  dist = await sharedPaneBuild();
   bundles = readdirSync(dist)
     .filter((f) => f.endsWith(".js"))
     .map((file) => ({ file, code: readFileSync(join(dist, file), "utf8") }));
-}, 180_000);
+}, BUILD_TIMEOUT_MS);
 
-afterAll(() => {
-  if (dist) rmSync(dist, { recursive: true, force: true });
-});
 
 // ─── the policy ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -96,6 +96,37 @@ describe("the task pane's Content-Security-Policy", () => {
   });
 });
 
+// ─── cache-safe file names (docs/addin.md: no-cache for the fixed names, immutable for the hashed ones) ─────────────
+
+describe("the build's file names", () => {
+  const files = () => readdirSync(dist, { recursive: true }).map(String);
+
+  it("content-hashes every bundle; only the files Office asks for by a fixed URL keep their names", () => {
+    const js = files().filter((f) => f.endsWith(".js") && !f.startsWith("office-js"));
+    const fixed = js.filter((f) => !/\.[0-9a-f]{8}\.js$/.test(f));
+    // functions.js: the manifest's Functions.Script.Url (a byte-for-byte alias of the hashed functions bundle).
+    expect(fixed).toEqual(["functions.js"]);
+    const hashedFunctions = js.find((f) => /^functions\.[0-9a-f]{8}\.js$/.test(f))!;
+    expect(readFileSync(join(dist, "functions.js"), "utf8")).toBe(readFileSync(join(dist, hashedFunctions), "utf8"));
+    expect(files()).toEqual(expect.arrayContaining(["taskpane.html", "functions.json", "manifest.xml"]));
+  });
+
+  it("taskpane.html loads the hashed entries (functions, commands, taskpane, in that order)", () => {
+    const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+    const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]!).filter((src) => !/office\.js$/.test(src));
+    expect(scripts.map((src) => src.replace(/\.[0-9a-f]{8}\.js$/, ""))).toEqual(["functions", "commands", "taskpane"]);
+    for (const src of scripts) expect(files()).toContain(src);
+  });
+
+  it("the manifest's URLs name files that exist in the build", () => {
+    const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
+    const base = /<bt:Url id="Taskpane\.Url" DefaultValue="([^"]+)taskpane\.html"/.exec(manifest)![1]!;
+    const paths = [...manifest.matchAll(/DefaultValue="([^"]+)"/g)].map((m) => m[1]!).filter((u) => u.startsWith(base)).map((u) => u.slice(base.length));
+    expect(paths).toEqual(expect.arrayContaining(["taskpane.html", "functions.js", "functions.json"]));
+    for (const p of paths) expect(files()).toContain(p);
+  });
+});
+
 // ─── the bundles ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** `re`'s matches in every bundle, with a little context, as "file: …context…". */
@@ -121,8 +152,10 @@ const AUDITED_EVAL: { what: string; re: RegExp }[] = [
 
 describe("the production bundles", () => {
   it("were found (functions, commands, taskpane and the lazily loaded chunks)", () => {
-    expect(bundles.map((b) => b.file)).toEqual(expect.arrayContaining(["functions.js", "commands.js", "taskpane.js"]));
-    expect(bundles.length).toBeGreaterThan(3);
+    for (const entry of ["functions", "commands", "taskpane"]) {
+      expect(bundles.filter((b) => new RegExp(`^${entry}\\.[0-9a-f]{8}\\.js$`).test(b.file))).toHaveLength(1);
+    }
+    expect(bundles.length).toBeGreaterThan(4);
   });
 
   it("contain no eval and no Function constructor except the audited third-party fallbacks", () => {

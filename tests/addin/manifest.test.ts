@@ -93,9 +93,9 @@ function pngSize(file: string): { width: number; height: number } {
 }
 
 describe.each([
-  ["development manifest.xml", DEV_XML, manifestTools.DEV_URL],
-  ["production rewrite", manifestTools.toProductionManifest(DEV_XML, PROD_SETTINGS), PROD_SETTINGS.url],
-])("%s", (_label, xml, baseUrl) => {
+  ["development manifest.xml", DEV_XML, manifestTools.DEV_URL, "RAOCEDEV"],
+  ["production rewrite", manifestTools.toProductionManifest(DEV_XML, PROD_SETTINGS), PROD_SETTINGS.url, "RAOCE"],
+])("%s", (_label, xml, baseUrl, namespace) => {
   const doc = parse(xml);
   const root = doc.documentElement as Element;
   const vo = child(root, "VersionOverrides");
@@ -186,11 +186,12 @@ describe.each([
     );
   });
 
-  it("uses the frozen custom-functions namespace RAOCE, never localized", () => {
+  it("registers its own custom-functions namespace (production: the frozen RAOCE; development: RAOCEDEV), never localized", () => {
     const ns = allElements(doc).find((e) => e.localName === "Namespace") as Element;
     const entry = res.get(ns.getAttribute("resid") ?? "");
     expect(entry?.kind).toBe("ShortStrings");
-    expect(entry?.el.getAttribute("DefaultValue")).toBe("RAOCE");
+    expect(entry?.el.getAttribute("DefaultValue")).toBe(namespace);
+    expect(manifestTools.manifestNamespace(xml)).toBe(namespace);
     expect(childElements(entry?.el as Element)).toHaveLength(0);
   });
 
@@ -281,7 +282,8 @@ describe.each([
     ]);
     expect(sets).toEqual([
       ["SharedRuntime", "1.1"],
-      ["CustomFunctionsRuntime", "1.1"],
+      // 1.2: CustomFunctions.Error with a message (functions.ts shows why an input is wrong).
+      ["CustomFunctionsRuntime", "1.2"],
       ["ExcelApi", "1.13"],
     ]);
     expect(child(root, "Permissions").textContent).toBe("ReadWriteDocument");
@@ -315,14 +317,28 @@ describe("development vs production manifest", () => {
     expect(manifestTools.DEV_URL).toBe("https://localhost:3000/");
   });
 
-  it("changes only the URLs and the Id in the production rewrite", () => {
+  it("changes only the URLs, the Id and the namespace in the production rewrite", () => {
     const prod = manifestTools.toProductionManifest(DEV_XML, PROD_SETTINGS);
     expect(prod).not.toMatch(/localhost/i);
-    const strip = (xml: string, base: string, id: string) =>
-      xml.replace(/<!--[\s\S]*?-->/, "").split(base).join("BASE/").replace(id, "ID");
-    expect(strip(prod, PROD_SETTINGS.url, PROD_SETTINGS.id)).toBe(
-      strip(DEV_XML, manifestTools.DEV_URL, manifestTools.manifestId(DEV_XML)),
+    const strip = (xml: string, base: string, id: string, ns: string) =>
+      xml
+        .replace(/<!--[\s\S]*?-->/, "")
+        .split(base)
+        .join("BASE/")
+        .replace(id, "ID")
+        .replace(`id="Functions.Namespace" DefaultValue="${ns}"`, 'id="Functions.Namespace" DefaultValue="NS"');
+    expect(strip(prod, PROD_SETTINGS.url, PROD_SETTINGS.id, "RAOCE")).toBe(
+      strip(DEV_XML, manifestTools.DEV_URL, manifestTools.manifestId(DEV_XML), "RAOCEDEV"),
     );
+  });
+
+  it("gives development and production different namespaces, so both can be loaded in one Excel", () => {
+    expect(manifestTools.DEV_NAMESPACE).toBe("RAOCEDEV");
+    expect(manifestTools.PROD_NAMESPACE).toBe("RAOCE");
+    expect(manifestTools.manifestNamespace(DEV_XML)).toBe("RAOCEDEV");
+    expect(manifestTools.manifestNamespace(manifestTools.toProductionManifest(DEV_XML, PROD_SETTINGS))).toBe("RAOCE");
+    const wrong = DEV_XML.replace('DefaultValue="RAOCEDEV"', 'DefaultValue="RAOCE"');
+    expect(() => manifestTools.toProductionManifest(wrong, PROD_SETTINGS)).toThrow(/RAOCEDEV/);
   });
 
   it("takes the production URL from ADDIN_URL, else package.json config.addin.prodUrl", () => {

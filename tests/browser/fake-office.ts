@@ -29,6 +29,7 @@ interface Sheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   protected: boolean;
+  protectionOptions?: Record<string, unknown>;
   cells: Map<string, Cell>;
 }
 
@@ -453,16 +454,32 @@ class MergedAreasObj extends Obj {
   }
 }
 
-class ProtectionObj {
+class ProtectionObj extends Obj {
   constructor(
-    private readonly ctx: Ctx,
+    ctx: Ctx,
     private readonly sheet: () => Sheet,
-  ) {}
-  protect(_options?: unknown): void {
+  ) {
+    super(ctx);
+  }
+  protected override resolve() {
+    return this.sheet();
+  }
+  protected override snapshot() {
+    const s = this.sheet();
+    return { protected: s.protected, options: { ...(s.protectionOptions ?? {}) } };
+  }
+  get protected(): boolean {
+    return this.prop("protected");
+  }
+  get options(): Record<string, unknown> {
+    return this.prop("options");
+  }
+  protect(options?: Record<string, unknown>): void {
     this.ctx.push(() => {
       const s = this.sheet();
       if (s.protected) throw new FakeError("InvalidOperation", `Sheet ${s.name} is already protected.`);
       s.protected = true;
+      s.protectionOptions = { ...(options ?? {}) };
     });
   }
   unprotect(): void {

@@ -4,16 +4,20 @@
  * script to inject before the page's scripts.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { transformSync } from "@swc/core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { findChromium } from "../../scripts/chromium";
 import { describeXlsx } from "./xlsx-description";
 
 export const ROOT = resolve(__dirname, "../..");
-export const CHROMIUM = "/usr/bin/chromium";
+/** The Chromium the tests drive: env RAOCE_CHROMIUM, else chromium on PATH (scripts/chromium.js; `npm test`'s
+ * pretest installs Debian's package when there is none). */
+export const CHROMIUM = findChromium().path ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -30,11 +34,11 @@ export const CHROMIUM_ARGS = [
  * with office.js copied from node_modules (served from the same folder, as the page needs outside Office).
  * `officeJs: "cdn"` builds exactly what ships (office.js from Microsoft's CDN), for static checks of the bundle.
  */
-export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-")), officeJs: "local" | "cdn" = "local"): Promise<string> {
+export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-")), officeJs: "local" | "cdn" | "both" = "local"): Promise<string> {
   return new Promise((ok, fail) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
-    if (officeJs === "local") env.OFFICE_JS = "local";
-    else delete env.OFFICE_JS;
+    if (officeJs === "cdn") delete env.OFFICE_JS;
+    else env.OFFICE_JS = officeJs;
     const child = spawn(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", outDir], {
       cwd: ROOT,
       env,
@@ -49,6 +53,90 @@ export function buildPane(outDir = mkdtempSync(join(tmpdir(), "raoce-pane-")), o
       else fail(new Error(`webpack failed (${code}):\n${out.slice(-4000)}`));
     });
   });
+}
+
+/** `<name>.<contenthash>.js` of an entry bundle in a build folder (bundles are content-hashed: webpack.config.js). */
+export function entryFile(dir: string, name: string): string {
+  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]{8}\\.js$`).test(f));
+  if (!file) throw new Error(`no ${name}.<hash>.js in ${dir}`);
+  return file;
+}
+
+/** What a production build depends on: a change to any of these makes a new shared build. */
+const BUILD_INPUTS = ["src", "assets", "webpack.config.js", "manifest.xml", "package.json", "package-lock.json", "scripts/manifest-tools.js", "tsconfig.json"];
+
+function buildKey(): string {
+  const hash = createHash("sha256").update(process.version);
+  const walk = (rel: string): void => {
+    const abs = join(ROOT, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) {
+      for (const name of readdirSync(abs).sort()) walk(join(rel, name));
+      return;
+    }
+    hash.update(rel).update("\0").update(readFileSync(abs)).update("\0");
+  };
+  for (const input of BUILD_INPUTS) walk(input);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * How long a test file may wait for the shared production build (its `beforeAll`): a production build took 4–5 min on
+ * this 2-core machine shared by several sessions. Not a performance limit: bench/ measures time.
+ */
+export const BUILD_TIMEOUT_MS = 15 * 60_000;
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * ONE production build (OFFICE_JS=both: the shipping taskpane.html with office.js from the CDN, and
+ * taskpane-local.html with office.js from node_modules, over the same content-hashed bundles) shared by every test
+ * file that needs one (tests/addin/csp.test.ts, tests/browser/pane.test.ts) and kept in the temp folder for the same
+ * sources: a production build takes minutes on a loaded 2-core machine. The first caller builds under a lock folder;
+ * the others wait for it. Callers must not delete the folder.
+ */
+export async function sharedPaneBuild(): Promise<string> {
+  const dir = join(tmpdir(), `raoce-build-${buildKey()}`);
+  const done = join(dir, ".complete");
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(done)) return dir;
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, "pid"), String(process.pid));
+    } catch {
+      // Someone else builds: wait for it (or take over if that process died).
+      const pid = Number(readFileSyncSafe(join(lock, "pid")));
+      if (pid && !alive(pid)) rmSync(lock, { recursive: true, force: true });
+      await sleep(2_000);
+      continue;
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      await buildPane(dir, "both");
+      writeFileSync(done, new Date().toISOString());
+      return dir;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
+function readFileSyncSafe(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 const TYPES: Record<string, string> = {
@@ -83,7 +171,7 @@ export async function serve(dir: string): Promise<{ origin: string; server: Serv
 }
 
 export function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium found (${findChromium().reason}): run \`node scripts/ensure-chromium.js\` or set RAOCE_CHROMIUM`);
   // A fresh profile per launch: playwright-core's launch() uses a new temporary user-data-dir.
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
@@ -132,7 +220,15 @@ const CSP_RECORDER = `(() => {
 export async function openPane(
   browser: Browser,
   origin: string,
-  options: { fakeOffice: boolean; query?: string; width?: number; /** Only for the recorder's own negative test. */ bypassCSP?: boolean },
+  options: {
+    fakeOffice: boolean;
+    query?: string;
+    width?: number;
+    /** Only for the recorder's own negative test. */
+    bypassCSP?: boolean;
+    /** The page to open: taskpane.html (built with OFFICE_JS=local) or taskpane-local.html (the shared build). */
+    pageFile?: string;
+  },
 ): Promise<PaneSession> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 380, height: 900 }, locale: "es-MX", bypassCSP: !!options.bypassCSP });
   const page = await context.newPage();
@@ -177,7 +273,7 @@ export async function openPane(
     await page.exposeFunction("__raoceInsertXlsx", (base64: string) => describeXlsx(base64));
     await page.addInitScript({ content: fakeOfficeScript() });
   }
-  await page.goto(`${origin}/taskpane.html${options.query ? `?${options.query}` : ""}`);
+  await page.goto(`${origin}/${options.pageFile ?? "taskpane.html"}${options.query ? `?${options.query}` : ""}`);
   const cspViolations = () => page.evaluate(() => [...((window as unknown as { __raoceCspViolations?: string[] }).__raoceCspViolations ?? [])]);
   return { page, context, errors, foreign, cspViolations };
 }

@@ -54,8 +54,25 @@ describe("functions.json", () => {
     }
   });
 
-  it("has no volatile, streaming or workbook-writing function (pure and fast, see conventions)", () => {
-    for (const f of functions) expect(f.options ?? {}).toEqual({});
+  it("marks volatile exactly the two functions that count from today (STATUS, DAYSLEFT); none streams or writes", () => {
+    // An empty as-of date means "today": without `volatile` Excel keeps yesterday's answer until an argument changes.
+    const options = Object.fromEntries(functions.map((f) => [f.id, f.options ?? {}]));
+    expect(options).toEqual({
+      STATUS: { volatile: true },
+      DEADLINE: {},
+      DAYSLEFT: { volatile: true },
+      BALANCE: {},
+      EXPORTSHARE: {},
+      USD: {},
+      COMMITMENT: {},
+      RFC: {},
+      BUSINESSDAYS: {},
+    });
+  });
+
+  it("declares the result type of the async date functions (Promise<T> → T)", () => {
+    const result = Object.fromEntries(functions.map((f) => [f.id, f.result.type]));
+    expect(result).toMatchObject({ STATUS: "string", DEADLINE: "number", DAYSLEFT: "number", BUSINESSDAYS: "number" });
   });
 
   it("matches the snapshot (descriptions, parameter names, types)", () => {

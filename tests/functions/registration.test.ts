@@ -3,7 +3,7 @@
  * runs — and calls every id through the map handed to CustomFunctions.associate, checking it against the generated
  * functions.json (ids, parameter counts) and the #VALUE! / #N/A error mapping.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
@@ -11,6 +11,8 @@ import webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import type * as FunctionsModule from "../../src/functions/functions";
 import { isoToSerial } from "../../src/workbook/serial-dates";
+import { detectWithExcel, resetWorkbookDateSystem, setDateSystemDetector, setWorkbookDate1904 } from "../../src/functions/date-system";
+import { FakeExcel } from "../workbook/office/fake-excel";
 import { ErrorCode, FakeError, FUNCTIONS_MODULE, loadWithFakeRuntime, removeFakeRuntime, type Fn } from "./fake-runtime";
 
 const registry = new Map<string, Fn>();
@@ -30,18 +32,18 @@ beforeAll(async () => {
 
 afterAll(removeFakeRuntime);
 
-/** Calls a registered id like Excel does: omitted optional arguments arrive as null. */
-function call(id: string, ...args: unknown[]): unknown {
+/** Calls a registered id like Excel does: omitted optional arguments arrive as null; a promise is awaited. */
+async function call(id: string, ...args: unknown[]): Promise<unknown> {
   const fn = registry.get(id);
   if (!fn) throw new Error(`${id} is not registered`);
   const params = metadata.functions.find((f) => f.id === id)?.parameters ?? [];
   const padded = params.map((_p, i) => (i < args.length ? args[i] : null));
-  return fn(...padded);
+  return await fn(...padded);
 }
 
-function excelError(id: string, ...args: unknown[]): FakeError {
+async function excelError(id: string, ...args: unknown[]): Promise<FakeError> {
   try {
-    call(id, ...args);
+    await call(id, ...args);
   } catch (e) {
     expect(e).toBeInstanceOf(FakeError);
     return e as FakeError;
@@ -92,13 +94,13 @@ describe("every registered id, called the way Excel calls it", () => {
     ["RFC", ["NO-ES-RFC"], "INVALIDO"],
     ["BUSINESSDAYS", [S("2025-08-29"), 2], S("2025-09-03")],
     ["BUSINESSDAYS", ["2025-08-29", 2, [[S("2025-09-02")]]], S("2025-09-04")],
-  ] as [string, unknown[], unknown][])("%s(%j) = %j", (id, args, expected) => {
-    expect(call(id, ...args)).toBe(expected);
+  ] as [string, unknown[], unknown][])("%s(%j) = %j", async (id, args, expected) => {
+    expect(await call(id, ...args)).toBe(expected);
   });
 
-  it("DAYSLEFT with no as-of date counts from today (a number or #N/A once 2025 is over)", () => {
+  it("DAYSLEFT with no as-of date counts from today (a number or #N/A once 2025 is over)", async () => {
     try {
-      expect(typeof call("DAYSLEFT", "IMMEX", 2025)).toBe("number");
+      expect(typeof (await call("DAYSLEFT", "IMMEX", 2025))).toBe("number");
     } catch (e) {
       expect((e as FakeError).code).toBe("#N/A");
     }
@@ -114,8 +116,8 @@ describe("every registered id, called the way Excel calls it", () => {
     ["COMMITMENT", ["IMMEX", 2024, 100, 10, null, "MIXTO"], /Tipo de exportador/],
     ["RFC", [null], /Falta el RFC/],
     ["BUSINESSDAYS", ["2025-08-29", -2], /entero/],
-  ] as [string, unknown[], RegExp][])("%s bad input → #VALUE! with a Spanish message", (id, args, message) => {
-    const e = excelError(id, ...args);
+  ] as [string, unknown[], RegExp][])("%s bad input → #VALUE! with a Spanish message", async (id, args, message) => {
+    const e = await excelError(id, ...args);
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(message);
   });
@@ -125,14 +127,14 @@ describe("every registered id, called the way Excel calls it", () => {
     ["DEADLINE", ["ALTEX", 2025, "late"], /Guía RAOCE 2025/],
     ["DAYSLEFT", ["IMMEX", 2025, "2025-12-31"], /Ya pasaron/],
     ["USD", [1000, 2030], /No hay tipo de cambio/],
-  ] as [string, unknown[], RegExp][])("%s with no answer → #N/A with a message", (id, args, message) => {
-    const e = excelError(id, ...args);
+  ] as [string, unknown[], RegExp][])("%s with no answer → #N/A with a message", async (id, args, message) => {
+    const e = await excelError(id, ...args);
     expect(e.code).toBe("#N/A");
     expect(e.message).toMatch(message);
   });
 
-  it("turns an unexpected exception into #VALUE! instead of crashing the runtime", () => {
-    const e = excelError("STATUS", Object.create(null), 2025); // cannot even be printed
+  it("turns an unexpected exception into #VALUE! instead of crashing the runtime", async () => {
+    const e = await excelError("STATUS", Object.create(null), 2025); // cannot even be printed
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/^Error inesperado/);
   });
@@ -149,7 +151,7 @@ describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
     const imported = (await import(configPath)) as { default?: unknown };
     const makeConfig = (imported.default ?? imported) as (env: object, argv: object) => Promise<webpack.Configuration>;
     const config = await makeConfig({}, { mode: "development" });
-    const keep = ["CustomFunctionsMetadataPlugin", "ExplicitAssociationPlugin", "FunctionsChunkGuardPlugin"];
+    const keep = ["CustomFunctionsMetadataPlugin", "ExplicitAssociationPlugin", "FunctionsChunkGuardPlugin", "FixedFunctionsScriptPlugin"];
     config.entry = { functions: (config.entry as Record<string, string>).functions as string };
     config.plugins = (config.plugins ?? []).filter((p) => p && keep.includes(p.constructor.name));
     config.output = { ...config.output, path: dir, clean: false };
@@ -158,7 +160,10 @@ describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
       webpack(config, (err, s) => (err || !s ? reject(err ?? new Error("no stats")) : resolve(s))),
     );
     expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
-    bundle = readFileSync(path.join(dir, "functions.js"), "utf8");
+    const hashed = readdirSync(dir).filter((f) => /^functions\.[0-9a-f]{8}\.js$/.test(f));
+    expect(hashed).toHaveLength(1); // content-hashed entry…
+    bundle = readFileSync(path.join(dir, hashed[0]!), "utf8");
+    expect(readFileSync(path.join(dir, "functions.js"), "utf8")).toBe(bundle); // …and the manifest's fixed alias
     bundledMetadata = JSON.parse(readFileSync(path.join(dir, "functions.json"), "utf8"));
   }, 60_000);
 
@@ -178,5 +183,53 @@ describe("the webpack bundle (webpack.config.js, functions entry only)", () => {
 
   it("contains no React or Fluent UI", () => {
     expect(bundle).not.toMatch(/node_modules\/(react|react-dom|scheduler|@fluentui)\//);
+  });
+});
+
+describe("a 1904 workbook (serials of the workbook's date system, asked from the shared runtime)", () => {
+  const S1904 = (iso: string): number => isoToSerial(iso, true);
+
+  afterEach(resetWorkbookDateSystem);
+
+  it("reads and returns 1904 serials once the date system is known (1,462 days from the 1900 ones)", async () => {
+    setWorkbookDate1904(true);
+    expect(S1904("2025-05-30")).toBe(45807 - 1462);
+    expect(await call("DEADLINE", "IMMEX", 2025)).toBe(S1904("2025-05-30"));
+    expect(await call("STATUS", "IMMEX", 2025, S1904("2025-06-10"), S1904("2025-06-20"))).toBe("PRESENTADO_EXTEMPORANEO");
+    expect(await call("DAYSLEFT", "IMMEX", 2025, S1904("2025-05-01"))).toBe(29);
+    expect(await call("BUSINESSDAYS", S1904("2025-08-29"), 2)).toBe(S1904("2025-09-03"));
+    // The same 1900 serial means another day here: 2025-05-30 (1900) is 2029-05-31 in a 1904 workbook.
+    expect(await call("STATUS", "IMMEX", 2025, null, 45807)).toBe("CANCELADO");
+    setWorkbookDate1904(false);
+    expect(await call("DEADLINE", "IMMEX", 2025)).toBe(45807);
+  });
+
+  it("asks Excel once, through the fake workbook's DATE(1904,1,1), and every function waits for the answer", async () => {
+    const fx = new FakeExcel();
+    fx.date1904 = true;
+    const detect = jest.fn(() => detectWithExcel(fx.run));
+    setDateSystemDetector(detect);
+    const results = await Promise.all([call("DEADLINE", "IMMEX", 2025), call("DEADLINE", "IMMEX", 2025, "opens"), call("BALANCE", 10, 4)]);
+    expect(results).toEqual([S1904("2025-05-30"), S1904("2025-04-01"), 6]);
+    expect(detect).toHaveBeenCalledTimes(1);
+    expect(fx.syncCount).toBe(1);
+    expect(await call("DEADLINE", "IMMEX", 2025)).toBe(S1904("2025-05-30"));
+    expect(detect).toHaveBeenCalledTimes(1);
+  });
+
+  it("a 1900 workbook through the same probe keeps 1900 serials", async () => {
+    const fx = new FakeExcel();
+    setDateSystemDetector(() => detectWithExcel(fx.run));
+    expect(await call("DEADLINE", "IMMEX", 2025)).toBe(45807);
+  });
+
+  it("refuses with #N/A and a message when Excel cannot say (and asks again on the next call)", async () => {
+    const detect = jest.fn().mockRejectedValueOnce(new Error("GeneralException")).mockResolvedValue(false);
+    setDateSystemDetector(detect);
+    const e = await excelError("DEADLINE", "IMMEX", 2025);
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/sistema de fechas 1900 o 1904/);
+    expect(await call("DEADLINE", "IMMEX", 2025)).toBe(45807);
+    expect(detect).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,6 +4,7 @@
  * and write, insert outcomes, select errors. Node environment: no React here.
  */
 import { serialToIso, isoToSerial } from "../../src/workbook/serial-dates";
+import { resetWorkbookDateSystem, setDateSystemDetector, workbookDate1904 } from "../../src/functions/date-system";
 import { NAMED_CELLS, SHEETS, SNAPSHOT_REQUEST, TABLES, VERSION_CELL } from "../../src/workbook/layout";
 import { createOfficeAdapter } from "../../src/workbook/office/office-adapter";
 import { templateBuffer } from "../../src/workbook/template";
@@ -222,5 +223,21 @@ describe("select a cell", () => {
     expect(fx.selection).toEqual({ sheet: "Empresa", address: "B6" });
     expect(describeError(await ops.selectCell("Nada!A1").catch((x: unknown) => x), ES).message).toBe(ES.errors.notFound);
     expect(describeError(await ops.selectCell(`${SHEETS.catalogs}!B2`).catch((x: unknown) => x), ES).message).toBe(ES.errors.hiddenSheet);
+  });
+});
+
+describe("the workbook's date system, shared with the custom functions (same runtime)", () => {
+  afterEach(resetWorkbookDateSystem);
+
+  test("every read of a 1904 workbook tells the functions' date-system state, and a 1900 one resets it", async () => {
+    const { fx } = layoutWorkbook();
+    fx.date1904 = true;
+    const { ops } = operations(fx);
+    setDateSystemDetector(() => Promise.reject(new Error("the pane's answer must be used, not a new question")));
+    await ops.readSettings();
+    expect(await workbookDate1904()).toBe(true);
+    fx.date1904 = false;
+    await ops.validate();
+    expect(await workbookDate1904()).toBe(false);
   });
 });

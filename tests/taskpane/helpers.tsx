@@ -36,6 +36,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     selectCell: async () => undefined,
     readSettings: async () => SETTINGS,
     writeSettings: async (c) => ({ ...SETTINGS, ...c }),
+    addRows: async (table, rows) => ({ table, sheet: table === "tblBienes" ? "Bienes" : "Programas", added: rows, rows: rows + 30 }),
   };
   const impl = { ...defaults, ...overrides };
   return {
@@ -45,6 +46,7 @@ export function fakeOperations(overrides: Partial<PaneOperations> = {}, result =
     selectCell: jest.fn(impl.selectCell),
     readSettings: jest.fn(impl.readSettings),
     writeSettings: jest.fn(impl.writeSettings),
+    addRows: jest.fn(impl.addRows),
   };
 }
 

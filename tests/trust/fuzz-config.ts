@@ -1,7 +1,8 @@
 /**
  * One place for the fuzz budget and the seed of every property in tests/trust, so a run is reproducible:
  *
- *   FUZZ_RUNS  base number of cases of a cheap property (default 200: `npm test` runs a few thousand cases in all).
+ *   FUZZ_RUNS  base number of cases of a cheap property (default 100 in `npm test`: about a thousand cases in all,
+ *              a minute on a loaded 2-core machine; the deep runs are `npm run fuzz`).
  *              Each property scales it by its cost (`weight`): an evaluate call is ~1, an ExcelJS save/open/fill ~1/40.
  *   FUZZ_SEED  base seed (default below). Each property derives its own seed from it and its name, so one test can
  *              be re-run alone (`npx jest <file> -t "<test name>"`) with the same cases.
@@ -14,7 +15,7 @@ import fc from "fast-check";
 import { appendFileSync } from "node:fs";
 import { relative } from "node:path";
 
-export const DEFAULT_FUZZ_RUNS = 200;
+export const DEFAULT_FUZZ_RUNS = 100;
 export const DEFAULT_FUZZ_SEED = 20250611;
 
 function envInt(name: string, fallback: number): number {

@@ -4,7 +4,7 @@
  * and error values; stale garbage in the outputs and in the old lists; a user's notes beside the inputs.
  *
  * Claims, per case: read() reports exactly what the cells hold in 2 syncs; every issue is located at "Sheet!A1" of an
- * existing sheet; apply() takes 1 sync, Excel would turn none of the written strings into a formula or another type
+ * existing sheet; apply() takes 2 syncs (protection state, write), Excel would turn none of the written strings into a formula or another type
  * (every formula-like string reaching a `values` assignment carries the quote prefix — checked on the fake's recorded
  * writes), each written cell then holds exactly the plan's value, nothing outside the outputs changes (no-clobber.ts),
  * the sheets end protected, and a second read → analyze → apply leaves the workbook as the first one did.
@@ -149,7 +149,7 @@ describe("the Office.js adapter on random workbooks (fake Excel)", () => {
           fx.resetCounters();
           await adapter.apply(plan);
           const applySyncs: number = fx.syncCount;
-          if (applySyncs !== 1) throw new Error(`apply took ${applySyncs} syncs`);
+          if (applySyncs !== 2) throw new Error(`apply took ${applySyncs} syncs (expected 2: protection state, then the write)`);
           const unguarded = writes.filter((w) => typeof w.value === "string" && FORMULA_LIKE.test(w.value));
           if (unguarded.length) throw new Error(`formula-like strings assigned without the quote prefix: ${unguarded.slice(0, 3).map((w) => `${w.sheet}!${w.a1} ${JSON.stringify(w.value).slice(0, 60)}`).join(", ")}`);
           expect(fx.formulas()).toEqual([]);

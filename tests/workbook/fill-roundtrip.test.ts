@@ -12,6 +12,7 @@ import { parseCell, parseRange, type WorkbookSnapshot } from "../../src/workbook
 import { isoToSerial } from "../../src/workbook/serial-dates";
 import { describeTemplate } from "../../src/workbook/template-fingerprint";
 import { buildWritePlan } from "../../src/workbook/write-plan";
+import { TABLES } from "../../src/workbook/layout";
 import { assertNoClobber, describeWorkbook, writableCells } from "../trust/no-clobber";
 import { EXAMPLES, ROOT, exampleDoc, makeZip, reopen, workbookFor } from "./xlsx/helpers";
 
@@ -58,13 +59,14 @@ describe("fill round trips", () => {
   });
 
   it("tables grow past the template's blank rows (styles and dropdowns carried down) and still round-trip", async () => {
+    const GOODS_ROWS = TABLES.find((t) => t.name === "tblBienes")!.blankRows;
     const base = exampleDoc("prosec-cafe");
     const goods = Array.from({ length: 130 }, (_, g) => ({ sector: "XXII", tariffCode: String(9011200 + g).padStart(8, "0"), description: `Café ${g}`, unit: "Kilogramo", totalVolume: 100 + g, domesticVolume: 10, exportVolume: 20 }));
     const o = await workbookFor({ ...base, goods });
     const snap = await o.adapter.read();
     expect((snap.tables.tblBienes as { rows: unknown[] }).rows).toHaveLength(130);
     const dv = (o.workbook.getWorksheet("Bienes") as unknown as { dataValidations: { model: Record<string, { formulae: string[] }> } }).dataValidations.model;
-    expect(Object.entries(dv).filter(([, v]) => v.formulae[0] === "RAOCE_LISTA_UNIDADES").map(([k]) => k).sort()).toEqual(["D36:D135", "D6:D35"]);
+    expect(Object.entries(dv).filter(([, v]) => v.formulae[0] === "RAOCE_LISTA_UNIDADES").map(([k]) => k).sort()).toEqual([`D${6 + GOODS_ROWS}:D135`, `D6:D${5 + GOODS_ROWS}`].sort());
     expect(o.workbook.getWorksheet("Bienes")!.getCell("E135").numFmt).toBe("#,##0.###");
     const filled = await fill(o);
     const a = analyzeSnapshot(await filled.adapter.read(), TODAY) as UsableAnalysis;

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, ProgressBar, makeStyles, tokens } from "@fluen
 import { useId } from "react";
 import type { Strings } from "../strings";
 
-export type PaneAction = "insert" | "validate" | "calculate" | "settings";
+export type PaneAction = "insert" | "validate" | "calculate" | "settings" | "addRows";
 
 export interface BusyState {
   action: PaneAction;

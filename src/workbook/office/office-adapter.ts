@@ -6,9 +6,12 @@
  * - read():  1 sync to resolve sheets, names, tables (+ their row/column counts) and the date system, then 1 sync per
  *            read batch — one batch up to READ_BATCH_CELLS cells (≈ 4 MB of response), so 2 syncs for any workbook
  *            up to ~125,000 table cells, one more per further ~4 MB, never one per row.
- * - apply(): 1 sync (one more per further ~4 MB of request payload).
- * - insertTemplate(): 3 syncs (clash check; insert + verify; repair + protect).
+ * - apply(): 2 syncs (each sheet's protection state; then lift, write, restore — one more per further ~4 MB of
+ *            request payload; 2 more after a failure, to restore protection).
+ * - insertTemplate(): 3 syncs (clash check; insert + verify; unprotect + repair + protect); 2 more to remove the
+ *            inserted sheets when any step fails.
  * - selectCell(): 2 syncs (resolve the sheet; activate + select).
+ * - addTableRows(): 3 syncs (find the table; its sheet's protection; lift, add, restore).
  *
  * Nothing here references the global `Excel` except the default `run`, so tests inject a fake (tests/workbook/office).
  */
@@ -42,6 +45,7 @@ import {
   templateNameRefs,
   toCellValues,
 } from "./office-support";
+import { afterFailedWrite, queueProtectionRead, queueRestore, queueUnprotect, refusePasswordProtected } from "./sheet-protection";
 
 /** Cells read at most per defined name (the template's names are single cells). Same cap as the file adapter. */
 const MAX_NAME_CELLS = 1_000;
@@ -83,11 +87,27 @@ export type SelectCellResult =
   | { ok: true; sheet: string; address: string }
   | { ok: false; reason: "bad-location" | "missing-sheet" | "hidden-sheet"; message: string };
 
+export interface AddRowsResult {
+  table: string;
+  sheet: string;
+  added: number;
+  /** Body rows of the table now. */
+  rows: number;
+}
+
+/** Most rows one "add rows" adds (one request; the user can repeat it). */
+export const MAX_ADD_ROWS = 500;
+
 export interface OfficeWorkbookAdapter extends WorkbookAdapter {
   /** Insert the generated template (.xlsx as base64) into the open workbook, never overwriting anything. */
   insertTemplate(base64: string): Promise<InsertTemplateResult>;
   /** Activate the sheet of a "Sheet!A1" location and select the range (task pane: click on a problem). */
   selectCell(location: string): Promise<SelectCellResult>;
+  /**
+   * Grow a table by blank body rows at its end. Excel refuses table growth on a protected sheet, so the sheet's
+   * protection is lifted for the moment and restored as it was (a password-protected sheet: SheetPasswordError).
+   */
+  addTableRows(table: string, rows: number): Promise<AddRowsResult>;
 }
 
 type Run = typeof Excel.run;
@@ -117,13 +137,14 @@ export function createOfficeAdapter(
 
   return {
     read: () => run((context) => readSnapshot(context, request, supports)),
-    apply: (plan) => runWrites((context) => applyPlan(context, plan)),
+    apply: (plan) => runWrites((context) => applyPlan(context, plan, supports)),
     insertTemplate: (base64) => {
       // insertWorksheetsFromBase64 is ExcelApi 1.13: feature-detect instead of failing inside the batch.
       if (!supports("ExcelApi", "1.13")) return Promise.resolve({ inserted: false, clashes: [], unsupported: "ExcelApi 1.13" });
       return runWrites((context) => insertTemplate(context, base64));
     },
     selectCell: (location) => run((context) => selectCell(context, location)),
+    addTableRows: (table, rows) => runWrites((context) => addTableRows(context, table, rows, supports)),
   };
 }
 
@@ -448,48 +469,40 @@ function splitRect(
   return steps;
 }
 
-async function applyPlan(context: Ctx, plan: WritePlan): Promise<void> {
+async function applyPlan(context: Ctx, plan: WritePlan, supports: RequirementCheck): Promise<void> {
   const steps = planWriteSteps(plan);
   const batches = packBatches(steps, (s) => s.bytes, PAYLOAD_BUDGET_BYTES);
-  // Every sheet written to is unprotected first (plan.unprotect, plus any sheet a step touches, defensively).
-  const protectedSheets = [...new Set([...plan.unprotect, ...steps.map((s) => s.sheet)])];
+  // Every sheet written to (plan.unprotect, plus any sheet a step touches, defensively): its protection is lifted for
+  // the write and then restored AS IT WAS (sheet-protection.ts) — never forced on a sheet the user had unprotected.
+  const sheets = [...new Set([...plan.unprotect, ...steps.map((s) => s.sheet)])];
   const sheetCache = new Map<string, Excel.Worksheet>();
   const sheet = (name: string) => {
     let ws = sheetCache.get(name);
     if (!ws) sheetCache.set(name, (ws = context.workbook.worksheets.getItem(name)));
     return ws;
   };
-  const protect = () => {
-    for (const name of protectedSheets) sheet(name).protection.protect(officeProtectionOptions());
-  };
+
+  const read = queueProtectionRead(context, sheets, supports);
+  await context.sync();
+  const states = read.states();
+  refusePasswordProtected(states);
 
   try {
-    for (const name of protectedSheets) sheet(name).protection.unprotect();
+    queueUnprotect(context, states);
     if (batches.length === 0) {
-      protect();
+      queueRestore(context, states);
       await context.sync();
       return;
     }
     for (const [i, batch] of batches.entries()) {
       for (const step of batch) queueStep(sheet(step.sheet), step);
-      if (i === batches.length - 1) protect();
+      if (i === batches.length - 1) queueRestore(context, states);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ~4 MB of request (Excel on the web's payload cap), never per row
       await context.sync();
     }
   } catch (error) {
-    // Never leave the user's sheets unprotected after a failed write: re-protect (unprotect first, as protect()
-    // fails on a sheet that is already protected), then report the original error.
-    try {
-      for (const name of protectedSheets) {
-        const ws = context.workbook.worksheets.getItem(name);
-        ws.protection.unprotect();
-        ws.protection.protect(officeProtectionOptions());
-      }
-      await context.sync();
-    } catch {
-      // the original error is the one worth reporting
-    }
-    throw error;
+    // Never leave a sheet unprotected that was protected; a sheet that could not be lifted has a password.
+    throw (await afterFailedWrite(context, states)) ?? error;
   }
 }
 
@@ -544,40 +557,113 @@ async function insertTemplate(context: Ctx, base64: string): Promise<InsertTempl
   ];
   if (clashes.length > 0) return { inserted: false, clashes };
 
-  // ── sync 2: insert, then look at what arrived (queued after the insert, so they see its result) ──
-  const ids = wb.insertWorksheetsFromBase64(base64, { positionType: "End" });
-  const arrivedNames = refs.map((r) => ({ ref: r, item: wb.names.getItemOrNullObject(r.name).load("type, value") }));
-  const arrivedTables = TABLES.map((t) => ({ layout: t, item: wb.tables.getItemOrNullObject(t.name) }));
-  await context.sync();
+  // From here on, any failure removes what this run inserted: the workbook is left as it was, never half-templated.
+  try {
+    // ── sync 2: insert, then look at what arrived (queued after the insert, so they see its result) ──
+    const ids = wb.insertWorksheetsFromBase64(base64, { positionType: "End" });
+    const arrivedNames = refs.map((r) => ({ ref: r, item: wb.names.getItemOrNullObject(r.name).load("type, value") }));
+    const arrivedTables = TABLES.map((t) => ({ layout: t, item: wb.tables.getItemOrNullObject(t.name) }));
+    await context.sync();
 
-  // ── sync 3: repair from the layout, protect, show the first sheet ──
-  const repairedNames: string[] = [];
-  for (const { ref, item } of arrivedNames) {
-    if (!item.isNullObject && item.type === "Range" && sameReference(String(item.value), ref.sheet, ref.address)) continue;
-    if (!item.isNullObject) item.delete();
-    wb.names.add(ref.name, wb.worksheets.getItem(ref.sheet).getRange(ref.address));
-    repairedNames.push(ref.name);
-  }
-  const repairedTables: string[] = [];
-  for (const { layout, item } of arrivedTables) {
-    if (!item.isNullObject) continue;
-    const start = parseCell(layout.topLeft)!;
-    const end = { row: start.row + layout.blankRows, col: start.col + layout.columns.length - 1 };
-    const table = wb.worksheets.getItem(layout.sheet).tables.add(`${layout.topLeft}:${cellAddress(end)}`, true);
-    table.name = layout.name;
-    table.style = layout.style;
-    repairedTables.push(layout.name);
-  }
-  for (const s of SHEET_LAYOUTS) {
-    const ws = wb.worksheets.getItem(s.name);
-    if (s.state === "hidden") ws.visibility = "Hidden";
-    ws.protection.unprotect(); // protect() fails on an already protected sheet; this makes the options ours
-    if (s.protect) ws.protection.protect(officeProtectionOptions());
-  }
-  wb.worksheets.getItem(SHEETS.company).activate();
-  await context.sync();
+    // ── sync 3: lift the inserted sheets' protection FIRST (Excel refuses tables.add on a protected sheet), repair
+    //    from the layout, then protect, hide the catalog and show the first sheet ──
+    for (const s of SHEET_LAYOUTS) wb.worksheets.getItem(s.name).protection.unprotect();
+    const repairedNames: string[] = [];
+    for (const { ref, item } of arrivedNames) {
+      if (!item.isNullObject && item.type === "Range" && sameReference(String(item.value), ref.sheet, ref.address)) continue;
+      if (!item.isNullObject) item.delete();
+      wb.names.add(ref.name, wb.worksheets.getItem(ref.sheet).getRange(ref.address));
+      repairedNames.push(ref.name);
+    }
+    const repairedTables: string[] = [];
+    for (const { layout, item } of arrivedTables) {
+      if (!item.isNullObject) continue;
+      const start = parseCell(layout.topLeft)!;
+      const end = { row: start.row + layout.blankRows, col: start.col + layout.columns.length - 1 };
+      const table = wb.worksheets.getItem(layout.sheet).tables.add(`${layout.topLeft}:${cellAddress(end)}`, true);
+      table.name = layout.name;
+      table.style = layout.style;
+      repairedTables.push(layout.name);
+    }
+    for (const s of SHEET_LAYOUTS) {
+      const ws = wb.worksheets.getItem(s.name);
+      if (s.state === "hidden") ws.visibility = "Hidden";
+      if (s.protect) ws.protection.protect(officeProtectionOptions());
+    }
+    wb.worksheets.getItem(SHEETS.company).activate();
+    await context.sync();
 
-  return { inserted: true, sheetIds: ids.value, repairedNames, repairedTables };
+    return { inserted: true, sheetIds: ids.value, repairedNames, repairedTables };
+  } catch (error) {
+    await removeInserted(context, templateSheets, refs.map((r) => r.name));
+    throw error;
+  }
+}
+
+/**
+ * Undo of a failed insert (2 syncs): deletes the template's sheets and workbook-level names. The clash check proved
+ * that none of them existed before this run, so everything found under those names is this run's.
+ */
+async function removeInserted(context: Ctx, sheetNames: readonly string[], names: readonly string[]): Promise<void> {
+  try {
+    const wb = context.workbook;
+    const sheets = wb.worksheets.load("items/name");
+    const found = names.map((n) => wb.names.getItemOrNullObject(n));
+    await context.sync();
+    const ours = new Set(sheetNames.map((n) => n.toLowerCase()));
+    for (const n of found) if (!n.isNullObject) n.delete();
+    for (const ws of sheets.items) {
+      if (ours.has(ws.name.toLowerCase())) ws.delete();
+    }
+    await context.sync();
+  } catch {
+    // the original error is the one worth reporting
+  }
+}
+
+// ─── add table rows ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** An error with an Office-like code (the pane maps codes to sentences). */
+class AdapterError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AdapterError";
+  }
+}
+
+async function addTableRows(context: Ctx, name: string, rows: number, supports: RequirementCheck): Promise<AddRowsResult> {
+  if (!Number.isInteger(rows) || rows < 1 || rows > MAX_ADD_ROWS) {
+    throw new AdapterError("InvalidArgument", `Se pueden agregar de 1 a ${MAX_ADD_ROWS} filas a la vez; se pidió ${rows}.`);
+  }
+  // ── sync 1: where the table is now (the user may have moved it or renamed its sheet) ──
+  const tables = context.workbook.tables.load("items/name, items/worksheet/name, items/rows/count, items/columns/count");
+  await context.sync();
+  const table = tables.items.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (!table) throw new AdapterError("ItemNotFound", `No se encuentra la tabla ${name} en este libro (¿se eliminó o se le cambió el nombre?).`);
+  const sheet = table.worksheet.name;
+  const before = table.rows.count;
+  const cols = table.columns.count;
+
+  // ── sync 2: the sheet's own protection ──
+  const read = queueProtectionRead(context, [sheet], supports);
+  await context.sync();
+  const states = read.states();
+  refusePasswordProtected(states);
+
+  // ── sync 3: lift, grow, restore ──
+  try {
+    queueUnprotect(context, states);
+    // New rows take the formatting of the last body row, unlocked input cells included (Excel copies the row's format).
+    context.workbook.tables.getItem(table.name).rows.add(undefined, Array.from({ length: rows }, () => Array.from({ length: cols }, () => "")));
+    queueRestore(context, states);
+    await context.sync();
+  } catch (error) {
+    throw (await afterFailedWrite(context, states)) ?? error;
+  }
+  return { table: table.name, sheet, added: rows, rows: before + rows };
 }
 
 // ─── select a cell ──────────────────────────────────────────────────────────────────────────────────────────────────

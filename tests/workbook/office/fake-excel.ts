@@ -9,8 +9,9 @@
  *   `Excel.run` that ends with unsynced commands throws;
  * - reading a property that was not loaded (or before the sync) THROWS (the mock's error string becomes an error);
  *   reading `isNullObject` before a sync throws; reading or navigating from a null object throws;
- * - writes are shape-checked (2-D arrays the size of the range), cells on a protected sheet refuse writes,
- *   `protect()` on a protected sheet throws (as documented), `getItem` of a missing item throws ItemNotFound;
+ * - writes are shape-checked (2-D arrays the size of the range); on a protected sheet LOCKED cells refuse writes
+ *   (cells are locked unless marked `locked: false`, as in Excel), tables cannot be added or grow; `protect()` on a protected sheet throws (as documented); `unprotect()` without the password of a sheet
+ *   protected with one throws; `getItem` of a missing item throws ItemNotFound;
  * - strings assigned to `values` are interpreted like Excel does: "=…" / "+x" / "@…" become formulas, "00123"
  *   becomes 123, "TRUE" a boolean, "#N/A" an error; "'…" is text with a quote prefix;
  * - Excel on the web's limits: a request or a response over 5 MB, or a read of more than 5,000,000 cells, fails.
@@ -33,6 +34,8 @@ export interface FakeCell {
   quotePrefix?: boolean;
   numberFormat?: string;
   hyperlink?: Excel.RangeHyperlink;
+  /** Excel's Format Cells › Protection › Locked; undefined = locked (Excel's default). */
+  locked?: boolean;
 }
 
 export interface FakeSheet {
@@ -40,7 +43,7 @@ export interface FakeSheet {
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<string, FakeCell>;
-  protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions };
+  protection: { protected: boolean; options?: Excel.WorksheetProtectionOptions; password?: string };
   /** Merged areas ("B14:B15"): read through Range.getMergedAreasOrNullObject. */
   merges?: string[];
 }
@@ -154,14 +157,14 @@ export class FakeExcel {
     return `${prefix}${this.nextId++}`;
   }
 
-  addSheet(name: string, opts: { visibility?: FakeSheet["visibility"]; protected?: boolean } = {}): FakeSheet {
+  addSheet(name: string, opts: { visibility?: FakeSheet["visibility"]; protected?: boolean; password?: string } = {}): FakeSheet {
     if (this.sheetByName(name)) throw new Error(`sheet ${name} exists`);
     const sheet: FakeSheet = {
       id: this.newId("sheet"),
       name,
       visibility: opts.visibility ?? "Visible",
       cells: new Map(),
-      protection: { protected: opts.protected ?? false },
+      protection: opts.password ? { protected: true, password: opts.password } : { protected: opts.protected ?? false },
     };
     this.sheets.push(sheet);
     return sheet;
@@ -293,11 +296,35 @@ export class FakeExcel {
     return { values, valueTypes };
   }
 
-  assertWritable(sheet: FakeSheet, what: string): void {
+  assertWritable(sheet: FakeSheet, what: string, rect?: Rect): void {
     if (this.failWritesTo?.toLowerCase() === sheet.name.toLowerCase()) throw new FakeExcelError("GeneralException", `injected failure: ${what} on «${sheet.name}»`);
-    if (sheet.protection.protected) {
-      throw new FakeExcelError("AccessDenied", `${what} on protected sheet «${sheet.name}» (unprotect it first)`);
+    if (!sheet.protection.protected) return;
+    // Excel lets values into UNLOCKED cells of a protected sheet; anything else (locked cells, tables, formats) is refused.
+    if (rect && (what === "values" || what === "numberFormat" || what === "clear(Contents)")) {
+      const locked = this.firstLocked(sheet, rect);
+      if (!locked) return;
+      throw new FakeExcelError("AccessDenied", `${what} into locked cell ${locked} of protected sheet «${sheet.name}» (unprotect it first)`);
     }
+    throw new FakeExcelError("AccessDenied", `${what} on protected sheet «${sheet.name}» (unprotect it first)`);
+  }
+
+  private firstLocked(sheet: FakeSheet, r: Rect): string | null {
+    // Cells are locked by default: an unlocked block is a cell-by-cell property, so look at each (bounded: ranges
+    // written to a protected sheet are small; a whole-column clear short-circuits on its first locked cell).
+    for (let row = r.r1; row <= r.r2; row++) {
+      for (let col = r.c1; col <= r.c2; col++) if (sheet.cells.get(key(row, col))?.locked !== false) return cellAddress({ row, col });
+    }
+    return null;
+  }
+
+  /** Mark cells unlocked (true) or locked, as the template does for input cells (seeding). */
+  setLocked(sheet: string, a1: string, locked: boolean): this {
+    const s = this.mustSheet(sheet);
+    const r = rectOf(a1);
+    for (let row = r.r1; row <= r.r2; row++) {
+      for (let col = r.c1; col <= r.c2; col++) s.cells.set(key(row, col), { ...s.cells.get(key(row, col)), locked });
+    }
+    return this;
   }
 
   /** Assign one value the way Excel interprets `Range.values` input. null = leave the cell alone. */
@@ -592,8 +619,9 @@ class FakeWorksheetCollection extends FakeObject<FakeExcel> {
     return this.loadedItems;
   }
 
+  /** Excel's getItem takes a name or an id. */
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, () => this.ctx.fx.sheetByName(name) ?? null);
+    return new FakeWorksheet(this.ctx, () => this.ctx.fx.sheetByName(name) ?? this.ctx.fx.sheetById(name) ?? null);
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
@@ -660,36 +688,61 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
       this.ctx.fx.activeSheetId = s.id;
     });
   }
+
+  /** Excel: deleting the last visible sheet fails; tables go with the sheet, names pointing at it become #REF!. */
+  delete(): void {
+    this.ctx.queue(() => {
+      const s = this.target();
+      if (s.visibility === "Visible" && this.ctx.fx.sheets.filter((x) => x.visibility === "Visible").length === 1) {
+        throw new FakeExcelError("InvalidOperation", "a workbook must keep one visible sheet");
+      }
+      this.ctx.fx.deleteSheet(s.name);
+      if (this.ctx.fx.activeSheetId === s.id) this.ctx.fx.activeSheetId = null;
+    });
+  }
 }
 
 class FakeWorksheetProtection extends FakeObject<FakeSheet> {
   protected readonly kind = "WorksheetProtection";
-  protected readonly scalars = ["protected"] as const;
+  // isPasswordProtected is ExcelApiOnline 1.1 (Excel on the web): the adapter loads it only where that set exists.
+  protected readonly scalars = ["protected", "options", "isPasswordProtected"] as const;
 
   constructor(ctx: FakeContext, sheet: FakeWorksheet) {
     super(ctx, () => sheet.target(), false, sheet as FakeObject<unknown>);
   }
 
   protected data(t: FakeSheet): Record<string, unknown> {
-    return { protected: t.protection.protected };
+    // options travel as JSON: office-addin-mock would turn a nested object into mocks of its own.
+    return { protected: t.protection.protected, options: JSON.stringify(t.protection.options ?? {}), isPasswordProtected: t.protection.password !== undefined };
   }
 
   get protected(): boolean {
     return this.read("protected");
   }
 
+  get options(): Excel.WorksheetProtectionOptions {
+    return JSON.parse(this.read<string>("options")) as Excel.WorksheetProtectionOptions;
+  }
+
+  get isPasswordProtected(): boolean {
+    return this.read("isPasswordProtected");
+  }
+
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void {
     this.ctx.queue(() => {
       const s = this.target();
       if (s.protection.protected) throw new FakeExcelError("InvalidOperation", `«${s.name}» is already protected (protect() fails on a protected sheet)`);
-      if (password) throw new Error("the template protects without a password");
+      if (password) throw new Error("the add-in never protects with a password");
       s.protection = { protected: true, options: { ...options } };
     }, 64 + bytes(options));
   }
 
-  unprotect(): void {
+  unprotect(password?: string): void {
     this.ctx.queue(() => {
       const s = this.target();
+      if (s.protection.protected && s.protection.password !== undefined && password !== s.protection.password) {
+        throw new FakeExcelError("InvalidArgument", `«${s.name}» is protected with a password`);
+      }
       s.protection = { protected: false };
     });
   }
@@ -868,17 +921,53 @@ class FakeCount extends FakeObject<number> {
   }
 }
 
+/** Table.rows: the count, and `add` (Excel: no table grows on a protected sheet). */
+class FakeTableRows extends FakeCount {
+  constructor(
+    ctx: FakeContext,
+    parent: FakeObject<unknown>,
+    private readonly table: () => FakeTable,
+    private readonly sheetOf: (t: FakeTable) => FakeSheet,
+  ) {
+    super(ctx, "TableRowCollection", parent, () => table().rows);
+  }
+
+  add(index?: number | null, values?: unknown[][]): void {
+    this.ctx.queue(() => {
+      const t = this.table();
+      const sheet = this.sheetOf(t);
+      this.ctx.fx.assertWritable(sheet, "rows.add");
+      if (index !== undefined && index !== null && index !== t.rows) throw new Error("the adapter appends rows at the end");
+      const n = values?.length ?? 1;
+      if (values && values.some((row) => row.length !== t.cols)) throw new FakeExcelError("InvalidArgument", `rows.add: rows of ${t.cols} values expected`);
+      const first = t.topLeft.row + t.rows + 1;
+      // Like Excel: the new rows take the format (number format, locking) of the last body row.
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < t.cols; j++) {
+          const above = sheet.cells.get(key(first - 1, t.topLeft.col + j));
+          const cell: FakeCell = {};
+          if (t.rows > 0 && above?.numberFormat !== undefined) cell.numberFormat = above.numberFormat;
+          if (t.rows > 0 && above?.locked !== undefined) cell.locked = above.locked;
+          sheet.cells.set(key(first + i, t.topLeft.col + j), cell);
+          if (values) this.ctx.fx.assign(sheet, first + i, t.topLeft.col + j, values[i]![j] === "" ? null : values[i]![j]);
+        }
+      }
+      t.rows += n;
+    });
+  }
+}
+
 /** Excel.Table (named with a trailing underscore to keep it apart from the FakeTable state type). */
 class FakeTable_ extends FakeObject<FakeTable> {
   protected readonly kind = "Table";
   protected readonly scalars = ["id", "name", "showHeaders", "showTotals", "style"] as const;
-  readonly rows: FakeCount;
+  readonly rows: FakeTableRows;
   readonly columns: FakeCount;
   readonly worksheet: FakeWorksheet;
 
   constructor(ctx: FakeContext, resolver: Resolver<FakeTable>, nullable = false) {
     super(ctx, resolver, nullable);
-    this.rows = new FakeCount(ctx, "TableRowCollection", this as FakeObject<unknown>, () => this.target().rows);
+    this.rows = new FakeTableRows(ctx, this as FakeObject<unknown>, () => this.target(), (t) => ctx.fx.sheetById(t.sheetId)!);
     this.columns = new FakeCount(ctx, "TableColumnCollection", this as FakeObject<unknown>, () => this.target().cols);
     this.worksheet = new FakeWorksheet(ctx, () => ctx.fx.sheetById(this.target().sheetId) ?? null);
   }
@@ -1059,7 +1148,7 @@ class FakeRange extends FakeObject<RangeTarget> {
       if (v.length !== rows || v.some((row) => row.length !== cols)) {
         throw new FakeExcelError("InvalidArgument", `${what}: ${v.length}×${v[0]?.length ?? 0} array for ${rows}×${cols} range ${rectAddress(rect)}`);
       }
-      this.ctx.fx.assertWritable(sheet, what);
+      this.ctx.fx.assertWritable(sheet, what, rect);
       v.forEach((row, i) => row.forEach((x, j) => put(sheet, rect.r1 + i, rect.c1 + j, x)));
     }, bytes(v) + 64);
   }
@@ -1067,7 +1156,7 @@ class FakeRange extends FakeObject<RangeTarget> {
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" | "ResetContents" = "All"): void {
     this.ctx.queue(() => {
       const { sheet, rect } = this.target();
-      this.ctx.fx.assertWritable(sheet, `clear(${applyTo})`);
+      this.ctx.fx.assertWritable(sheet, `clear(${applyTo})`, applyTo === "Contents" ? rect : undefined);
       for (const [k, cell] of sheet.cells) {
         const [row, col] = k.split(",").map(Number) as [number, number];
         if (row < rect.r1 || row > rect.r2 || col < rect.c1 || col > rect.c2) continue;

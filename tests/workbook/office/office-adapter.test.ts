@@ -23,6 +23,7 @@ import type { WritePlan } from "../../../src/workbook/port";
 import { templateBuffer } from "../../../src/workbook/template";
 import { buildWritePlan } from "../../../src/workbook/write-plan";
 import { FakeContext, FakeExcel } from "./fake-excel";
+import { SheetPasswordError } from "../../../src/workbook/office/sheet-protection";
 import { NAME_SEEDS, goodsRow, layoutWorkbook } from "./layout-workbook";
 import { insertInto, loadXlsx, type InsertBehaviour } from "./xlsx-into-fake";
 
@@ -259,11 +260,11 @@ function smallPlan(): WritePlan {
 }
 
 describe("apply()", () => {
-  test("one run, one sync; strings that Excel would take as formulas (or convert) are written as text", async () => {
+  test("one run, two syncs (protection state; write); strings that Excel would take as formulas (or convert) are written as text", async () => {
     const { fx } = layoutWorkbook();
     await adapterFor(fx).apply(smallPlan());
     expect(fx.runCount).toBe(1);
-    expect(fx.syncCount).toBe(1);
+    expect(fx.syncCount).toBe(2);
     expect(fx.formulas()).toEqual([]);
     expect(fx.coercions()).toEqual([]);
     expect(fx.value("Empresa", "B18")).toBe("=cmd|' /C calc'!A0");
@@ -278,16 +279,45 @@ describe("apply()", () => {
     expect(fx.cell("Cifras", "B14")?.numberFormat).toBe("#,##0.00");
   });
 
-  test("protection is lifted for the write and restored with SHEET_PROTECTION", async () => {
+  test("protection is lifted for the write and each sheet gets back its OWN state (options kept; unprotected stays so)", async () => {
     const { fx } = layoutWorkbook();
     const plan = smallPlan();
-    for (const s of plan.unprotect) expect(fx.sheetByName(s)!.protection.protected).toBe(true);
+    const own: Excel.WorksheetProtectionOptions = { allowFormatCells: true, allowInsertRows: false, selectionMode: "Unlocked" };
+    fx.sheetByName("Cifras")!.protection = { protected: true, options: own };
+    fx.sheetByName("Empresa")!.protection = { protected: false }; // the user unprotected it to work
     await adapterFor(fx).apply(plan);
-    for (const s of plan.unprotect) {
-      expect(fx.sheetByName(s)!.protection).toEqual({ protected: true, options: officeProtectionOptions() });
-    }
+    expect(fx.sheetByName("Cifras")!.protection).toEqual({ protected: true, options: own });
+    expect(fx.sheetByName("Empresa")!.protection).toEqual({ protected: false });
+    for (const s of ["Programas", "Problemas"]) expect(fx.sheetByName(s)!.protection.protected).toBe(true);
+    expect(fx.value("Empresa", "B18")).toBe("=cmd|' /C calc'!A0");
+    expect(fx.value("Cifras", "B14")).toBe(380000);
     expect(officeProtectionOptions()).toMatchObject({ allowFormatCells: false, allowInsertRows: true, allowDeleteRows: true, allowSort: true, allowAutoFilter: true, selectionMode: "Normal" });
     expect(fx.sheetByName("Bienes")!.protection).toEqual({ protected: true }); // untouched
+  });
+
+  test("a sheet protected with a password: a clear message naming it, nothing written (Excel on the web knows up front)", async () => {
+    const { fx } = layoutWorkbook();
+    fx.sheetByName("Cifras")!.protection = { protected: true, password: "secreto" };
+    const before = fx.value("Cifras", "B14");
+    const error = await adapterFor(fx).apply(smallPlan()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SheetPasswordError);
+    expect(error).toMatchObject({ code: "SheetPassword", sheets: ["Cifras"] });
+    expect((error as Error).message).toMatch(/«Cifras» está protegida con contraseña/);
+    expect(fx.syncCount).toBe(1); // refused after reading the state, before any write
+    expect(fx.value("Cifras", "B14")).toBe(before);
+    expect(fx.value("Problemas", "B6")).toBeNull();
+    for (const s of smallPlan().unprotect) expect(fx.sheetByName(s)!.protection.protected).toBe(true);
+  });
+
+  test("a password sheet on a host that cannot say so (desktop): the failed unprotect is recognised, the others re-protected", async () => {
+    const { fx } = layoutWorkbook();
+    fx.sheetByName("Programas")!.protection = { protected: true, password: "secreto" };
+    const noOnline: RequirementCheck = (set) => set !== "ExcelApiOnline";
+    const error = await adapterFor(fx, noOnline).apply(smallPlan()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "SheetPassword", sheets: ["Programas"] });
+    expect(fx.sheetByName("Programas")!.protection).toEqual({ protected: true, password: "secreto" });
+    for (const s of smallPlan().unprotect) expect(fx.sheetByName(s)!.protection.protected).toBe(true);
+    expect(fx.value("Problemas", "B6")).toBeNull();
   });
 
   test("a failed write still leaves the sheets protected", async () => {
@@ -322,7 +352,7 @@ describe("apply()", () => {
     expect(fx.runOptions).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }, undefined]);
   });
 
-  test("the real pipeline (read → analyze → plan → apply) takes 2 + 1 syncs for 10 and for 10,000 goods rows", async () => {
+  test("the real pipeline (read → analyze → plan → apply) takes 2 + 2 syncs for 10 and for 10,000 goods rows", async () => {
     const counts: [number, number][] = [];
     for (const goodsRows of [10, 10_000]) {
       const { fx } = layoutWorkbook({ goodsRows });
@@ -341,8 +371,8 @@ describe("apply()", () => {
       for (const s of plan.unprotect) expect(fx.sheetByName(s)!.protection.protected).toBe(true);
     }
     expect(counts).toEqual([
-      [2, 1],
-      [2, 1],
+      [2, 2],
+      [2, 2],
     ]);
   });
 
@@ -354,8 +384,9 @@ describe("apply()", () => {
     const total = steps.reduce((n, s) => n + s.bytes, 0);
     await adapterFor(fx).apply(plan);
     expect(total).toBeGreaterThan(5_000_000);
-    expect(fx.syncCount).toBeGreaterThanOrEqual(Math.ceil(total / 4_000_000));
-    expect(fx.syncCount).toBeLessThanOrEqual(Math.ceil(total / 4_000_000) + 1);
+    // + 1: the protection state is read first.
+    expect(fx.syncCount).toBeGreaterThanOrEqual(Math.ceil(total / 4_000_000) + 1);
+    expect(fx.syncCount).toBeLessThanOrEqual(Math.ceil(total / 4_000_000) + 2);
     for (const s of fx.syncStats) expect(s.requestBytes).toBeLessThanOrEqual(5_000_000);
     expect(fx.value("Problemas", "B60005")).toBe("COD_59999");
   });
@@ -438,6 +469,92 @@ describe("insertTemplate()", () => {
       expect(programs?.found && programs.rows).toHaveLength(8);
       for (const s of SHEET_LAYOUTS) expect(fx.sheetByName(s.name)!.protection.protected).toBe(s.protect);
     }
+  });
+
+  test("lost tables are re-created on sheets that arrive PROTECTED: unprotect, repair, protect (Excel refuses tables.add otherwise)", async () => {
+    const { fx, base64 } = await blankWorkbookWithInserter({ tables: "drop", protection: "keep" });
+    const result = await adapterFor(fx).insertTemplate(base64);
+    expect(result).toMatchObject({ inserted: true, repairedTables: TABLES.map((t) => t.name) });
+    for (const s of SHEET_LAYOUTS) expect(fx.sheetByName(s.name)!.protection).toEqual(s.protect ? { protected: true, options: officeProtectionOptions() } : { protected: false });
+    expect([...fx.tables.values()].map((t) => t.name).sort()).toEqual(TABLES.map((t) => t.name).sort());
+  });
+
+  test("a failure half-way removes every sheet and name this run inserted; the user's sheet stays", async () => {
+    const { fx, base64 } = await blankWorkbookWithInserter({ tables: "drop", protection: "keep" });
+    fx.failWritesTo = SHEETS.goods; // tables.add on Bienes fails after the insert succeeded
+    await expect(adapterFor(fx).insertTemplate(base64)).rejects.toThrow(/injected failure: tables.add/);
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1"]);
+    expect(fx.value("Hoja1", "A1")).toBe("datos del usuario");
+    expect([...fx.names.values()].map((n) => n.name)).toEqual([]);
+    expect(fx.tables.size).toBe(0);
+    // and a second attempt, once the cause is gone, inserts normally (nothing left over to clash with)
+    fx.failWritesTo = undefined;
+    expect(await adapterFor(fx).insertTemplate(base64)).toMatchObject({ inserted: true });
+  });
+
+  describe("addTableRows(): tables cannot grow on a protected sheet in Excel", () => {
+    async function templated() {
+      const { fx, base64 } = await blankWorkbookWithInserter();
+      const adapter = adapterFor(fx);
+      await adapter.insertTemplate(base64);
+      fx.resetCounters();
+      return { fx, adapter };
+    }
+    const goods = TABLES.find((t) => t.name === "tblBienes")!;
+
+    test("the fake refuses it as Excel does: rows.add on the protected sheet is AccessDenied", async () => {
+      const { fx } = await templated();
+      await expect(
+        fx.run(async (context) => {
+          context.workbook.tables.getItem("tblBienes").rows.add(undefined, [Array.from({ length: goods.columns.length }, () => "")]);
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+
+    test("lifts the protection, adds the rows and protects again with the sheet's own options, in 3 syncs", async () => {
+      const { fx, adapter } = await templated();
+      const result = await adapter.addTableRows("tblBienes", 25);
+      expect(result).toEqual({ table: "tblBienes", sheet: SHEETS.goods, added: 25, rows: goods.blankRows + 25 });
+      expect(fx.syncCount).toBe(3);
+      expect(fx.tables.get("tblbienes")!.rows).toBe(goods.blankRows + 25);
+      expect(fx.sheetByName(SHEETS.goods)!.protection).toEqual({ protected: true, options: officeProtectionOptions() });
+      // The new rows took the last row's format: the user can type in an input cell of the protected sheet, not in an output.
+      const last = 5 + goods.blankRows + 25;
+      await fx.run(async (context) => {
+        context.workbook.worksheets.getItem(SHEETS.goods).getRange(`C${last}`).values = [["Bien nuevo"]];
+        await context.sync();
+      });
+      expect(fx.value(SHEETS.goods, `C${last}`)).toBe("Bien nuevo");
+      await expect(
+        fx.run(async (context) => {
+          context.workbook.worksheets.getItem(SHEETS.goods).getRange(`H${last}`).values = [[1]];
+          await context.sync();
+        }),
+      ).rejects.toMatchObject({ code: "AccessDenied" });
+      const snapshot = await adapter.read();
+      expect(snapshot.tables.tblBienes?.found && snapshot.tables.tblBienes.rows).toHaveLength(goods.blankRows + 25);
+    });
+
+    test("a sheet the user left unprotected stays unprotected", async () => {
+      const { fx, adapter } = await templated();
+      fx.sheetByName(SHEETS.programs)!.protection = { protected: false };
+      await adapter.addTableRows("tblProgramas", 4);
+      expect(fx.sheetByName(SHEETS.programs)!.protection).toEqual({ protected: false });
+    });
+
+    test("a password-protected sheet: SheetPasswordError, nothing added; a missing table or a bad count: clear errors", async () => {
+      const { fx, adapter } = await templated();
+      fx.sheetByName(SHEETS.goods)!.protection = { protected: true, password: "x" };
+      await expect(adapter.addTableRows("tblBienes", 3)).rejects.toMatchObject({ code: "SheetPassword", sheets: [SHEETS.goods] });
+      const desktop = adapterFor(fx, (set) => set !== "ExcelApiOnline");
+      await expect(desktop.addTableRows("tblBienes", 3)).rejects.toMatchObject({ code: "SheetPassword", sheets: [SHEETS.goods] });
+      expect(fx.tables.get("tblbienes")!.rows).toBe(goods.blankRows);
+      expect(fx.sheetByName(SHEETS.goods)!.protection).toEqual({ protected: true, password: "x" });
+      await expect(adapter.addTableRows("tblNoExiste", 3)).rejects.toMatchObject({ code: "ItemNotFound" });
+      await expect(adapter.addTableRows("tblBienes", 0)).rejects.toMatchObject({ code: "InvalidArgument" });
+      await expect(adapter.addTableRows("tblBienes", 501)).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
   });
 
   test("clashes are reported and nothing is inserted", async () => {

@@ -27,10 +27,12 @@ export function insertInto(fx: FakeExcel, wb: Workbook, behaviour: InsertBehavio
       protected: behaviour.protection !== "drop" && !!prot?.sheet,
     });
     ids.push(sheet.id);
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
         const v = plainCellValue(cell.value, false);
-        if (v !== null) sheet.cells.set(`${cell.row},${cell.col}`, { value: v as FakeValue });
+        // The template's input cells are unlocked (a protected sheet still takes typing there).
+        const unlocked = cell.style?.protection?.locked === false;
+        if (v !== null || unlocked) sheet.cells.set(`${cell.row},${cell.col}`, { ...(v !== null ? { value: v as FakeValue } : {}), ...(unlocked ? { locked: false } : {}) });
       }),
     );
     if (behaviour.tables !== "drop") {

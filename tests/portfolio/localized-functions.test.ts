@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { DOMParser } from "@xmldom/xmldom";
+import { DEV_NAMESPACE } from "../../scripts/manifest-tools";
 import { LOCALIZED_FILE, SPANISH_LOCALES, SPANISH_NAMES, localizeMetadata } from "../../scripts/functions-locales";
 import { buildCarteraWorkbook, CARTERA_COLUMNS, CARTERA_SHEET } from "../../src/workbook/cartera-sheet";
 
@@ -47,7 +48,7 @@ describe("functions-es.json", () => {
     expect(overrides.map((o) => o.getAttribute("Locale"))).toEqual([...SPANISH_LOCALES]);
     for (const o of overrides) expect(o.getAttribute("Value")).toBe(meta.getAttribute("DefaultValue")!.replace("functions.json", LOCALIZED_FILE));
     const ns = Array.from(doc.getElementsByTagName("bt:String")).find((s) => s.getAttribute("id") === "Functions.Namespace")!;
-    expect(ns.getAttribute("DefaultValue")).toBe("RAOCE");
+    expect(ns.getAttribute("DefaultValue")).toBe(DEV_NAMESPACE); // the development add-in's; production's is RAOCE
     expect(ns.getElementsByTagName("bt:Override").length).toBe(0);
   });
 });

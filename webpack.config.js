@@ -18,6 +18,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { LocalizedFunctionsPlugin } = require("./scripts/functions-locales"); // functions-es.json (Spanish names)
 const { productionSettings, toProductionManifest } = require("./scripts/manifest-tools");
 
 const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
@@ -160,6 +161,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new LocalizedFunctionsPlugin(),
       new ExplicitAssociationPlugin(),
       new FunctionsChunkGuardPlugin(),
       new FixedFunctionsScriptPlugin(),

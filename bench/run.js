@@ -40,6 +40,7 @@ const suites = {
   deps: () => require("./deps.ts").benchDeps(),
   datastage: () => require("./datastage.ts").benchDatastage(),
   guard: () => require("./guard.ts").benchGuard(),
+  portfolio: () => require("./portfolio.ts").benchPortfolio(),
 };
 const results = [];
 (async () => {

@@ -15,10 +15,19 @@ Uso:
   raoce status --year 2026 --program IMMEX [--programs IMMEX,PROSEC] [--filed D] [--as-of D] [ajustes] [--json]
                                                             estado de un programa en una fecha y siguiente paso
   raoce evaluate <reporte.json | -> [--as-of D] [--json]    revisa un reporte en JSON
-  raoce check <libro.xlsx>… [--as-of D] [--json]            revisa libros sin modificarlos
+  raoce check <libro.xlsx>… [--as-of D] [--json | --resumen]
+                                                            revisa libros sin modificarlos (--resumen: una línea por cliente)
   raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of D]
                                                             escribe plazos, estado, cifras, Problemas y Captura VUCEM
-  raoce template [--out plantilla-raoce.xlsx] [--force]     plantilla de Excel vacía
+  raoce fill <libros o carpetas>… --out-dir DIR [--as-of D]  llena copias de muchos libros (los originales no cambian)
+  raoce cartera <libros o carpetas>… [--out cartera.xlsx] [--as-of D] [--json | --csv] [--alerta N]
+                                                            un renglón por cliente × programa, ordenado por urgencia
+  raoce calendario <libros o carpetas>… [--out raoce.ics] [--desde D] [--hasta D] [--aviso N]
+                                                            recordatorios de plazos para Outlook o Google Calendar
+  raoce nuevo-ejercicio <anterior.xlsx> --out nuevo.xlsx | <libros o carpetas>… --out-dir DIR
+                                                            inicia el año siguiente con empresa, programas y bienes
+  raoce template [--out plantilla-raoce.xlsx] [--force] [--cartera]
+                                                            plantilla de Excel vacía (--cartera: hoja Cartera)
   raoce layout [--json]                                     nombres y columnas de la plantilla
   raoce reglas [ID] [--json]                                catálogo de reglas (p. ej. raoce reglas R7)
   raoce conciliar <libro.xlsx> [datastage.zip | carpeta]… [--out salida.xlsx | --in-place] [--materialidad 1%] [--json]
@@ -31,7 +40,8 @@ Uso:
 Año: --year es el año de PRESENTACIÓN; el RAOCE 2026 reporta el ejercicio 2025.
 ${DATES} --as-of toma por omisión la fecha de hoy en la Ciudad de México.
 Ayuda de cada comando: raoce <comando> --help.
-${EXITS}`;
+${EXITS}
+                  · 3 (cartera --alerta N) hay programas suspendidos, cancelados o por vencer en N días.`;
 
 export const COMMAND_HELP: Record<string, string> = {
   deadlines: `raoce deadlines — fechas límite del RAOCE de un año de presentación

@@ -1,6 +1,8 @@
 /** `raoce` command line: the same engine as the add-in, over JSON and .xlsx files, with no Excel. */
 import { deadlinesCommand } from "./commands/deadlines";
 import { evaluateCommand } from "./commands/evaluate";
+import { calendarioCommand } from "./commands/calendario";
+import { carteraCommand } from "./commands/cartera";
 import { checkCommand } from "./commands/check";
 import { conciliarCommand } from "./commands/conciliar";
 import { fillCommand } from "./commands/fill";
@@ -8,6 +10,7 @@ import { presentadoCommand } from "./commands/presentado";
 import { avisoCambioCommand, cartaCorreccionCommand } from "./commands/letters";
 import { layoutCommand } from "./commands/layout";
 import { rulesCommand } from "./commands/rules";
+import { nuevoEjercicioCommand } from "./commands/nuevo-ejercicio";
 import { statusCommand } from "./commands/status";
 import { templateCommand } from "./commands/template";
 import type { CommandResult } from "./commands/types";
@@ -32,6 +35,9 @@ const COMMANDS: Record<string, Command> = {
   presentado: presentadoCommand,
   "carta-correccion": cartaCorreccionCommand,
   "aviso-cambio": avisoCambioCommand,
+  cartera: carteraCommand,
+  calendario: calendarioCommand,
+  "nuevo-ejercicio": nuevoEjercicioCommand,
 };
 
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {

@@ -30,6 +30,7 @@ import { describeError, type ReadableError } from "./errors";
 import { summarize, type IssueSummary, type GrowableTable, type LocatedIssue, type PaneOperations, type ProgressStage, type ReconciledFigure, type SettingsChange } from "./operations";
 import { changesBetween, draftOf, isEmptyChange, parseDraft, rateSourceText, type PaneSettings, type SettingsDraft } from "./settings-form";
 import type { Strings } from "./strings";
+import type { PortfolioOperations } from "./portfolio-operations";
 
 /*
  * Rarely used panels are split into their own chunks. tsc's "nodenext" takes an import() in this CommonJS-format file
@@ -43,6 +44,8 @@ type AfterFilingPanelModule = typeof import("./components/AfterFilingPanel");
 const AfterFilingPanel = lazy(() => import("./components/AfterFilingPanel" as string) as Promise<AfterFilingPanelModule>);
 const SettingsPanel = lazy(() => import("./components/SettingsPanel" as string) as Promise<SettingsPanelModule>);
 const OutsideOffice = lazy(() => import("./components/OutsideOffice" as string) as Promise<OutsideOfficeModule>);
+type PortfolioPanelModule = typeof import("./components/PortfolioPanel");
+const PortfolioPanel = lazy(() => (import("./components/PortfolioPanel" as string) as Promise<PortfolioPanelModule>).then((m) => ({ default: m.PortfolioPanel })));
 
 const useStyles = makeStyles({
   root: {
@@ -143,9 +146,11 @@ interface SettingsState {
 export interface AppProps {
   operations: PaneOperations;
   strings: Strings;
+  /** The portfolio section (new filing year, Cartera sheet, reminders); absent, the section is not shown. */
+  portfolio?: PortfolioOperations;
 }
 
-export function App({ operations, strings }: AppProps) {
+export function App({ operations, strings, portfolio }: AppProps) {
   const styles = useStyles();
   const [busy, setBusy] = useState<BusyState | null>(null);
   const [error, setError] = useState<ReadableError | null>(null);
@@ -375,6 +380,11 @@ export function App({ operations, strings }: AppProps) {
           <Body1 role="status">{summary}</Body1>
           <IssueList strings={strings} issues={issues} onSelect={onSelect} />
         </section>
+      )}
+      {portfolio && (
+        <Suspense fallback={null}>
+          <PortfolioPanel strings={strings} operations={portfolio} disabled={busy !== null} />
+        </Suspense>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { webLightTheme, type Theme } from "@fluentui/react-components";
 import { createRoot, type Root } from "react-dom/client";
 import { App, Loading, OutsideOfficeState, Shell } from "./App";
 import { createExcelOperations, type PaneOperations } from "./operations";
+import { createPortfolioOperations } from "./portfolio-lazy";
 import { ES, loadStrings, type Strings } from "./strings";
 import { loadTheme } from "./theme";
 
@@ -58,7 +59,7 @@ export function boot(container: Element, options: BootOptions): Root {
     ]);
     root.render(
       <Shell strings={strings} theme={theme}>
-        <App operations={operations()} strings={strings} />
+        <App operations={operations()} strings={strings} portfolio={createPortfolioOperations()} />
       </Shell>,
     );
   };

@@ -15,6 +15,32 @@ type CommitmentCode = "CUMPLE" | "NO_CUMPLE" | "NO_EVALUADO" | "POR_CONFIRMAR";
 type MilestoneCode = "opens" | "due" | "late" | "cancelled";
 type CaptureCode = "totalSales" | "totalExports" | "totalImports" | "goods";
 
+/** The portfolio section (components/PortfolioPanel.tsx). */
+export interface PortfolioStrings {
+  title: string;
+  intro: string;
+  newYear: string;
+  newYearHint: string;
+  insertCartera: string;
+  calendar: string;
+  alarmLabel: string;
+  busyNewYear: string;
+  busyCartera: string;
+  busyCalendar: string;
+  newYearOpened(filingYear: number | null): string;
+  newYearDownload(filingYear: number | null): string;
+  downloadWorkbook(name: string): string;
+  carteraInserted: string;
+  carteraClash: string;
+  carteraUnsupported(requirement: string): string;
+  calendarReady(events: number): string;
+  downloadCalendar(name: string): string;
+  copy: string;
+  copied: string;
+  copyManually: string;
+  calendarText: string;
+}
+
 export interface Strings {
   lang: Lang;
   /** BCP 47 tag for Intl formatting. */
@@ -164,6 +190,8 @@ export interface Strings {
   reconcileUnexplained: string;
   /** After filing: «Marcar como presentado», the correction letter, change-notice drafts (issue #13). */
   afterFiling: AfterFilingStrings;
+  // portfolio (issue #11)
+  portfolio: PortfolioStrings;
 }
 
 /** Formats a count with the right noun form. */
@@ -380,6 +408,30 @@ export const ES: Strings = {
     writtenToSheet: (sheet) => `Este Excel no permite descargar archivos: la carta quedó en la hoja «${sheet}» lista para imprimir (se reescribe cada vez).`,
     badDate: "Escriba la fecha como AAAA-MM-DD.",
     folioRequired: "Escriba el folio del acuse.",
+  },
+  portfolio: {
+    title: "Cartera y nuevo ejercicio",
+    intro: "Para despachos con muchos clientes: el año siguiente a partir de este libro, la hoja Cartera y los recordatorios de plazos.",
+    newYear: "Nuevo ejercicio",
+    newYearHint: "Abre un libro nuevo para el año siguiente con la empresa, los programas y los bienes de este; cifras, fechas de presentación, folios y resultados quedan vacíos. Este libro no cambia.",
+    insertCartera: "Insertar cartera",
+    calendar: "Recordatorios (.ics)",
+    alarmLabel: "Alarma, días antes",
+    busyNewYear: "Preparando el nuevo ejercicio…",
+    busyCartera: "Insertando la hoja Cartera…",
+    busyCalendar: "Preparando los recordatorios…",
+    newYearOpened: (y) => `Se abrió un libro nuevo para el RAOCE ${y ?? "del año siguiente"}: guárdelo con otro nombre y capture las cifras del ejercicio.`,
+    newYearDownload: (y) => `Esta versión de Excel no puede abrir un libro nuevo desde el complemento: descargue el libro del RAOCE ${y ?? "del año siguiente"}.`,
+    downloadWorkbook: (name) => `Descargar ${name}`,
+    carteraInserted: "Se agregó la hoja Cartera al final del libro: una fila por cliente y programa; las columnas grises usan RAOCE.ESTADO, RAOCE.VENCIMIENTO y RAOCE.DIASRESTANTES.",
+    carteraClash: "Ya hay una hoja llamada Cartera en este libro; no se cambió nada. Cámbiele el nombre si quiere insertar una nueva.",
+    carteraUnsupported: (req) => `Esta versión de Excel no puede insertar hojas desde el complemento (se necesita ${req}). Use raoce template --cartera.`,
+    calendarReady: (n) => `${plural(n, "recordatorio listo", "recordatorios listos")}: descargue el archivo e impórtelo en Outlook o Google Calendar (al importarlo de nuevo se actualizan), o copie el texto.`,
+    downloadCalendar: (name) => `Descargar ${name}`,
+    copy: "Copiar el texto del calendario",
+    copied: "Texto copiado: péguelo en un archivo .ics.",
+    copyManually: "No se pudo copiar automáticamente: seleccione el texto de abajo y cópielo con Ctrl+C.",
+    calendarText: "Texto del calendario (iCalendar)",
   },
 };
 

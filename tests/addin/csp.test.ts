@@ -175,7 +175,8 @@ describe("the production bundles", () => {
 
   it("name no URL but XML/JSON namespaces, documentation links in messages and office.js's host", () => {
     const NAMESPACES = ["schemas.openxmlformats.org", "schemas.microsoft.com", "www.w3.org", "purl.org", "purl.oclc.org", "json-schema.org"];
-    const DOC_LINKS = ["github.com", "react.dev", "stuk.github.io"]; // texts of error messages (React, ExcelJS, JSZip, core-js…)
+    // texts of error messages (React, ExcelJS, JSZip, core-js…; ical-generator for the pane's reminders)
+    const DOC_LINKS = ["github.com", "react.dev", "stuk.github.io", "sebbo2002.github.io"];
     const allowed = new Set([...NAMESPACES, ...DOC_LINKS, new URL(OFFICE_HOST).host]);
     const urls = occurrences(/\b(?:https?|wss?|ftp):\/\/[^\s"'`)<>\\]*/, 0, 0).map((o) => ({ ...o, url: o.text }));
     const hostOf = (u: string) => /^[a-z]+:\/\/([^/:?#]*)/i.exec(u)?.[1] ?? "";

@@ -23,6 +23,7 @@ import { printable } from "../format";
 import { EXIT, UsageError } from "../errors";
 import { analyzeFile, fileSummary, issueLine } from "../workbook-run";
 import type { CommandResult } from "./types";
+import { fillManyCommand, isFolderFill } from "./fill-many";
 
 export function defaultOut(input: string): string {
   const ext = extname(input) || ".xlsx";
@@ -50,6 +51,7 @@ function writeError(e: unknown): string {
 
 /** `io` is for tests (a failing disk); the CLI passes nothing. */
 export async function fillCommand(argv: string[], now: Date, io?: SaveIo): Promise<CommandResult> {
+  if (isFolderFill(argv)) return fillManyCommand(argv, now); // many workbooks into a folder (fill-many.ts)
   const { values, positionals } = parse(argv, { out: { type: "string" }, "in-place": { type: "boolean" }, "as-of": { type: "string" } }, true);
   if (positionals.length !== 1) throw new UsageError("indique un libro .xlsx: raoce fill reporte.xlsx [--out salida.xlsx | --in-place]");
   const input = positionals[0]!;

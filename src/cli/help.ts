@@ -86,27 +86,31 @@ ${DATES}
 ${EXITS}`,
   check: `raoce check — revisa uno o más libros RAOCE sin modificarlos
 
-Uso: raoce check <libro.xlsx>… [--as-of D] [--json]
+Uso: raoce check <libro.xlsx>… [--as-of D] [--json | --resumen]
 
   --as-of D                 fecha a la que se calcula el estado (por omisión la del libro o hoy)
   --json                    resultado JSON por libro (códigos, fechas ISO y cada problema con su celda)
+  --resumen                 una línea por cliente; los avisos repetidos en varios libros se dicen una vez
 ${DATES}
 ${EXITS}`,
   fill: `raoce fill — escribe los resultados en una copia del libro (o en el mismo con --in-place)
 
 Uso: raoce fill <libro.xlsx> [--out salida.xlsx | --in-place] [--as-of D]
+     raoce fill <libros o carpetas>… --out-dir DIR [--as-of D]
 
   --out salida.xlsx         archivo de salida (por omisión <libro>-raoce.xlsx)
   --in-place                escribe en el mismo libro
+  --out-dir DIR             llena una copia de cada libro (carpetas recorridas) en DIR; los originales no cambian
   --as-of D                 fecha a la que se calcula el estado
 Solo se escriben celdas de resultados, Problemas y Captura VUCEM: nada de lo capturado se cambia.
 ${DATES}
 ${EXITS}`,
   template: `raoce template — escribe la plantilla de Excel vacía
 
-Uso: raoce template [--out plantilla-raoce.xlsx] [--force]
+Uso: raoce template [--out plantilla-raoce.xlsx] [--force] [--cartera]
 
-  --out archivo.xlsx        nombre del archivo (plantilla-raoce.xlsx por omisión)
+  --out archivo.xlsx        nombre del archivo (plantilla-raoce.xlsx por omisión; cartera-raoce.xlsx con --cartera)
+  --cartera                 la hoja Cartera: un cliente por fila, estado y plazos con las funciones RAOCE.*
   --force                   reemplaza el archivo si ya existe`,
   layout: `raoce layout — nombres definidos y columnas de tabla de la plantilla (entradas y resultados)
 
@@ -167,6 +171,36 @@ Uso: raoce aviso-cambio <libro.xlsx> [--fila N] --out aviso.docx [--force]
   --force                   reemplaza el archivo de salida si ya existe
 
 El libro no se modifica.
+${EXITS}`,
+  cartera: `raoce cartera — la cartera de clientes: un renglón por cliente × programa, ordenado por urgencia
+
+Uso: raoce cartera <libros o carpetas>… [--out cartera.xlsx] [--as-of D] [--json | --csv] [--alerta N]
+
+  libros o carpetas         libros .xlsx de clientes; las carpetas se recorren completas (los inutilizables se listan)
+  --out cartera.xlsx        libro de cartera: resumen, tabla con filtros, colores por urgencia y hoja de problemas
+  --as-of D                 fecha de corte (hoy en la Ciudad de México por omisión)
+  --json, --csv             los mismos renglones en JSON o CSV
+  --alerta N                sale con código 3 si algún programa está suspendido, cancelado o vence en N días
+${DATES}
+${EXITS}
+                  · 3 (--alerta N) hay programas suspendidos, cancelados o por vencer en N días.`,
+  calendario: `raoce calendario — recordatorios de plazos para Outlook o Google Calendar (.ics)
+
+Uso: raoce calendario <libros o carpetas>… [--out raoce.ics] [--desde D] [--hasta D] [--aviso N]
+
+  --out raoce.ics           archivo iCalendar (al importarlo de nuevo, los eventos se actualizan, no se duplican)
+  --desde D, --hasta D      solo los eventos entre esas fechas
+  --aviso N                 alarma N días antes de cada evento (0 a 60)
+${DATES}
+${EXITS}`,
+  "nuevo-ejercicio": `raoce nuevo-ejercicio — inicia el RAOCE del año siguiente a partir del libro del año anterior
+
+Uso: raoce nuevo-ejercicio <anterior.xlsx> --out nuevo.xlsx
+     raoce nuevo-ejercicio <libros o carpetas>… --out-dir DIR
+
+Conserva empresa, programas (número, modalidad, autorización, sectores, tipo de exportador) y la descripción de los
+bienes; deja vacías las cifras, volúmenes, fechas de presentación, folios, ajustes y resultados. El año de
+presentación es el anterior + 1. Nunca reemplaza un archivo existente; el libro anterior no cambia.
 ${EXITS}`,
 };
 

@@ -40,6 +40,9 @@ const COMMANDS: Record<string, Command> = {
   "nuevo-ejercicio": nuevoEjercicioCommand,
 };
 
+/** Every command name (a help page must exist for each: tests/cli/cli-words.test.ts). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 export async function run(argv: string[], now: Date = new Date()): Promise<CommandResult> {
   const r = await runCommand(argv, now);
   const safe: CommandResult = { stdout: terminalText(r.stdout), exitCode: r.exitCode };

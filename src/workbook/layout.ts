@@ -315,7 +315,8 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     intro: [],
     state: "hidden",
     protect: true,
-    widths: [26, 12, 4, 12, 30, 46, 26, 8, 14],
+    // Version (A–B), then one catalog per column from D (the after-filing catalogs follow the first six).
+    widths: [26, 12, 4, 12, 30, 46, 26, 8, 14, ...Object.keys(AF_CATALOGS).map(() => 30)],
   },
   ...AF_SHEET_LAYOUTS,
 ];

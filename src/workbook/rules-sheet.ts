@@ -25,7 +25,7 @@ export const RULES_SHEET_LAYOUT = {
   protect: true,
   widths: [...RULES_WIDTHS] as number[],
   // Five wide text columns: landscape, fitted to one page width (print-layout.ts).
-  page: { orientation: "landscape" as const },
+  page: { orientation: "landscape" as const, titleRows: `${RULES_HEADER_ROW}:${RULES_HEADER_ROW}` },
   wrapColumns: [2, 3, 4, 5],
 };
 

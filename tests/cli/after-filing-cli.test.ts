@@ -24,7 +24,7 @@ describe("raoce presentado", () => {
     expect(r.stdout).toMatch(/Presentación registrada: IMMEX 83-2019, 2025-05-28, folio 2505281234567 — bloque 1 de la hoja Evidencia \(7 valores capturados, SHA-256 [0-9a-f]{16}…\)/);
     expect(readFileSync(input).equals(before)).toBe(true);
     const c = await run(["check", out, "--as-of", "2025-05-29"], NOW);
-    expect(c.stdout).toMatch(/IMMEX 83-2019\s+Presentado en tiempo/);
+    expect(c.stdout).toMatch(/IMMEX 83-2019: Presentado en tiempo/);
     expect(c.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28/05/2025, folio 2505281234567 (bloque 1); sin cambios en lo capturado");
     // Nothing changed since the filing: no letter to write.
     const l = await run(["carta-correccion", out, "--out", join(dir, "carta.docx")], NOW);
@@ -60,12 +60,12 @@ describe("the filed example", () => {
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28/05/2025, folio 2505281234567 (bloque 1); 2 correcciones: carta a más tardar el 04/06/2025 18:00");
     expect(r.stdout).toContain("Avisos de cambio: 1 vencido(s), 1 pendiente(s), 1 presentado(s)");
-    expect(r.stdout).toMatch(/\[AVISO\] Cifras!B7 — IMMEX 83-2019: «Total exportaciones \(b\)» cambió después de presentar el RAOCE .*dice 12,000, debe decir 12,500/);
-    expect(r.stdout).toMatch(/\[ERROR\] Avisos!D7 — Aviso de cambio vencido, fila 2 \(Domicilio fiscal\)/);
-    expect(r.stdout).toMatch(/\[AVISO\] Avisos!D8 — Aviso de cambio pendiente, fila 3 \(Representante legal\): avise a la SE a más tardar el 3 de junio de 2025/);
-    expect(r.stdout).toMatch(/\[AVISO\] Requisitos!B5 — La e\.firma de la empresa vence el 20 de junio de 2025/);
-    expect(r.stdout).toMatch(/\[ERROR\] Requisitos!C23 — Domicilios, fila 3: Bodega/);
-    expect(r.stdout).toMatch(/\[AVISO\] Requisitos!B10 — IMMEX: el último mes reportado al INEGI/);
+    expect(r.stdout).toMatch(/Aviso: Cifras!B7 — IMMEX 83-2019: «Total exportaciones \(b\)» cambió después de presentar el RAOCE .*dice 12,000, debe decir 12,500/);
+    expect(r.stdout).toMatch(/Error: Avisos!D7 — Aviso de cambio vencido, fila 2 \(Domicilio fiscal\)/);
+    expect(r.stdout).toMatch(/Aviso: Avisos!D8 — Aviso de cambio pendiente, fila 3 \(Representante legal\): avise a la SE a más tardar el 3 de junio de 2025/);
+    expect(r.stdout).toMatch(/Aviso: Requisitos!B5 — La e\.firma de la empresa vence el 20 de junio de 2025/);
+    expect(r.stdout).toMatch(/Error: Requisitos!C23 — Domicilios, fila 3: Bodega/);
+    expect(r.stdout).toMatch(/Aviso: Requisitos!B10 — IMMEX: el último mes reportado al INEGI/);
   });
 
   it("carta-correccion writes the letter with exactly the two changed figures; an existing file needs --force", async () => {

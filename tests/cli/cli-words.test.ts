@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMAND_HELP } from "../../src/cli/help";
-import { run } from "../../src/cli/main";
+import { COMMAND_NAMES, run } from "../../src/cli/main";
 import { parseCliDate } from "../../src/cli/args";
 import { findRule, RULES_CATALOG } from "../../src/domain/rules-catalog";
 
@@ -44,6 +44,10 @@ describe("help", () => {
       expect(r.exitCode).toBe(0);
       for (const cmd of Object.keys(COMMAND_HELP)) expect(r.stdout).toContain(`raoce ${cmd}`);
     }
+  });
+
+  it("every command has its own help page", () => {
+    expect([...COMMAND_NAMES].sort()).toEqual(Object.keys(COMMAND_HELP).sort());
   });
 
   it.each(Object.keys(COMMAND_HELP))("raoce %s --help exits 0 with its own Spanish page", async (cmd) => {

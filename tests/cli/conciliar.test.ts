@@ -113,7 +113,7 @@ describe("raoce conciliar with a Data Stage year", () => {
     expect(texts.join("\n")).toMatch(/1\. Operaciones virtuales no incluidas\|[^\n]*\|Explica la diferencia/);
     expect(Number(ws.getCell("C7").value)).toBeCloseTo(e.b, 6);
     const chk = await run(["check", out], NOW);
-    expect(chk.stdout).toMatch(/\[AVISO\] Cifras!B7 — Total exportaciones \(b\): la cifra capturada .* difiere/);
+    expect(chk.stdout).toMatch(/Aviso: Cifras!B7 — Total exportaciones \(b\): la cifra capturada .* difiere/);
   });
 
   it("text output names the explanation; the rectification chain and the January-consolidated pedimentos are listed", async () => {

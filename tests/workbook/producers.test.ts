@@ -8,6 +8,7 @@
  * ExcelJS model and on the raw XML of the filled file. Gnumeric drops every Excel table: such a file is refused with
  * a line that says so, never read as a template whose lists were deleted.
  */
+import { RECONCILE_SHEET_LAYOUTS, RECONCILE_TABLES } from "../../src/workbook/layout-reconcile";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -109,12 +110,13 @@ describe.each(READ_ALIKE)("saved by %s", (producer) => {
     // (Pedimentos, Claves: issue #12), input cells unlocked, five tables.
     const zip = await JSZip.loadAsync(theirsOut);
     const sheets = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheets).toHaveLength(SHEET_LAYOUTS.length);
+    const declared = [...SHEET_LAYOUTS, ...RECONCILE_SHEET_LAYOUTS];
+    expect(sheets).toHaveLength(declared.length);
     // Sheets the layout protects stay protected (Pedimentos and Claves are left open on purpose, to paste lists).
     const protectedSheets = await Promise.all(sheets.map(async (s) => /<sheetProtection [^>]*sheet="1"/.test(await zip.file(s)!.async("string"))));
-    expect(protectedSheets.filter(Boolean)).toHaveLength(SHEET_LAYOUTS.filter((l) => l.protect).length);
+    expect(protectedSheets.filter(Boolean)).toHaveLength(SHEET_LAYOUTS.filter((l) => l.protect).length + 1); // + Conciliación
     expect(await zip.file("xl/styles.xml")!.async("string")).toContain('locked="0"');
-    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(TABLES.length);
+    expect(Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))).toHaveLength(TABLES.length + RECONCILE_TABLES.length);
   });
 });
 
@@ -123,7 +125,7 @@ describe("saved by Gnumeric (ssconvert drops every Excel table)", () => {
     const e = await openWorkbookBuffer(readFileSync(fixture("gnumeric", example))).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(UnusableWorkbookError);
     expect((e as Error).message).toBe(
-      `el libro se guardó con «gnumeric», que no conserva las tablas de Excel (${TABLES.map((t) => t.name).join(", ")}): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)`,
+      `el libro se guardó con «gnumeric», que no conserva las tablas de Excel (${[...TABLES, ...RECONCILE_TABLES].map((t) => t.name).join(", ")}): sus listas ya no se pueden leer; abra el original en Excel o LibreOffice, o copie sus datos a una plantilla nueva (raoce template)`,
     );
   });
 });

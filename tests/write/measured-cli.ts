@@ -20,7 +20,7 @@ export function transpileCli(out: string): void {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
   const src = join(ROOT, "src");
-  const sources = ["domain", "workbook", "cli"].flatMap((d) => walk(join(src, d))).filter((f) => !f.includes(join(src, "workbook", "office")));
+  const sources = ["domain", "workbook", "cli", "datastage", "letters"].flatMap((d) => walk(join(src, d))).filter((f) => !f.includes(join(src, "workbook", "office")));
   for (const file of sources) {
     const { code } = transformSync(readFileSync(file, "utf8"), { filename: file, jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" } });
     const target = join(out, relative(src, file)).replace(/\.ts$/, ".js");

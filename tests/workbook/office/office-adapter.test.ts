@@ -1,3 +1,4 @@
+import { RECONCILE_SHEET_LAYOUTS } from "../../../src/workbook/layout-reconcile";
 import { analyzeSnapshot } from "../../../src/workbook/analyze";
 import {
   CAPTURE_BLOCK,
@@ -104,7 +105,7 @@ describe("read()", () => {
     // A few entries spelled out, independent of the expectation builder.
     expect(snapshot.version).toBe(TEMPLATE_VERSION);
     expect(snapshot.date1904).toBe(false);
-    expect(snapshot.sheets).toEqual(SHEET_LAYOUTS.map((s) => s.name));
+    expect(snapshot.sheets).toEqual([...SHEET_LAYOUTS, ...RECONCILE_SHEET_LAYOUTS].map((s) => s.name));
     expect(snapshot.names.RAOCE_RFC).toEqual({ found: true, sheet: "Empresa", address: "B6", values: [["SAT970701NN3"]] });
     expect(snapshot.names.RAOCE_FECHA_CORTE).toEqual({ found: true, sheet: "Empresa", address: "B14", values: [[null]] });
     expect(snapshot.names.RAOCE_CAPTURA).toEqual({ found: true, sheet: "Captura VUCEM", address: "A6", values: [[null]] });
@@ -439,7 +440,8 @@ describe("insertTemplate()", () => {
     expect(fx.syncCount).toBe(3);
     expect(fx.value("Hoja1", "A1")).toBe("datos del usuario");
     // The template keeps the hidden catalog sheet last, after the reconciliation sheets.
-    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", "Empresa", "Programas", "Cifras", "Bienes", "Problemas", "Captura VUCEM", "Pedimentos", "Claves", "Conciliación", "Catálogos"]);
+    const declared = [...SHEET_LAYOUTS, ...RECONCILE_SHEET_LAYOUTS].map((s) => s.name as string);
+    expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", ...declared.filter((n) => n !== SHEETS.catalogs), SHEETS.catalogs]);
     for (const s of SHEET_LAYOUTS) {
       expect(fx.sheetByName(s.name)!.protection).toEqual({ protected: true, options: officeProtectionOptions() });
       expect(fx.sheetByName(s.name)!.visibility).toBe(s.state === "hidden" ? "Hidden" : "Visible");

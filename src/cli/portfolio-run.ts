@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import type { IsoDate } from "../domain/dates";
 import { BATCH_ONCE_CODES, type BatchNote, type PortfolioProblem } from "../domain/portfolio/batch";
 import { clientRows, sortRows, type PortfolioRow } from "../domain/portfolio/rows";
+import { afterFilingDeadlines, calendarOf } from "../domain/after-filing";
 import { outputsFreshness } from "../workbook/stale-outputs";
 import type { UsableAnalysis } from "../workbook/analyze";
 import type { WorkbookSnapshot } from "../workbook/port";
@@ -48,7 +49,14 @@ export async function readPortfolio(args: readonly string[], today: IsoDate, asO
     // Copied through JSON: strings cut from a workbook's XML can keep the whole XML text alive (V8 sliced strings),
     // and a batch keeps its rows until the end; copies keep memory flat in the number of files.
     const own = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-    rows.push(...own(clientRows({ file: f.path, result: a.result, summary: a.summary, stale: fresh === "never" ? null : fresh === "stale" })));
+    // Issue #13: pending change notices (Avisos, R49) and correction letters from the Evidencia sheet (R33) feed R58.
+    const after = afterFilingDeadlines(a.afterFiling, a.result.asOf);
+    rows.push(...own(clientRows({
+      file: f.path, result: a.result, summary: a.summary, stale: fresh === "never" ? null : fresh === "stale",
+      pendingNotices: after.filter((d) => d.kind === "notice").map((d) => d.date),
+      pendingCorrections: a.afterFiling.corrections.filter((c) => c.corrections.length > 0).map((c) => ({ program: c.program, number: c.number, by: c.deadline.by })),
+      extraNonBusinessDays: calendarOf(a.input).extraNonBusinessDays ?? [],
+    })));
     const client = a.result.company.name ?? a.result.company.rfc ?? f.relative;
     for (const i of a.issues) {
       if (i.severity === "info") continue;

@@ -157,3 +157,40 @@ export function noticeReminder(n: NoticeReminderInput): Reminder {
     cancelled: n.notifiedOn !== null,
   };
 }
+
+/** R33 from the Evidencia sheet: the correction-letter deadline of a filing the Programas sheet does not date. */
+export interface EvidenceCorrectionInput {
+  rfc: string | null;
+  name: string | null;
+  file: string;
+  program: ProgramType;
+  number: string | null;
+  filingYear: number;
+  filedOn: IsoDate;
+  by: IsoDate;
+  safe: IsoDate | null;
+  /** Captured values that changed since the filing (0: the letter is only needed if an error turns up). */
+  pending: number;
+}
+
+export function evidenceCorrectionReminder(e: EvidenceCorrectionInput): Reminder {
+  const who = (e.rfc ?? "").trim() || e.file;
+  const safe = e.safe && e.safe !== e.by ? ` (fecha segura contando solo fines de semana: ${dmy(e.safe)})` : "";
+  return {
+    uid: reminderUid(who, e.program, e.filingYear, "correction"),
+    kind: "correction",
+    date: e.by,
+    title: `${who} · ${e.program} último día para carta de corrección`,
+    description: [
+      `${e.name ?? "(sin razón social)"} — RFC ${e.rfc ?? "—"}`,
+      `${e.program}${e.number ? ` ${e.number}` : ""} · RAOCE ${e.filingYear} (ejercicio ${e.filingYear - 1})`,
+      e.pending > 0
+        ? `${e.pending === 1 ? "1 dato cambió" : `${e.pending} datos cambiaron`} después de presentar (hoja Evidencia): la carta del representante legal debe llegar antes de las 18:00${safe}.`
+        : `Si el RAOCE tiene errores, la carta del representante legal debe llegar antes de las 18:00${safe}.`,
+      "Fundamento: Guía RAOCE 2025: 5 días hábiles después de la presentación, correo recibido de 9:00 a 18:00 (DOF 4-ago-2021)",
+      `Presentado el ${dmy(e.filedOn)} (hoja Evidencia)`,
+      `Libro: ${e.file}`,
+    ].join("\n"),
+    cancelled: false,
+  };
+}

@@ -42,6 +42,8 @@ export interface PortfolioClient {
   stale: boolean | null;
   /** R49: deadlines of the client's change notices still pending (none when the workbook has no Avisos sheet). */
   pendingNotices?: readonly IsoDate[];
+  /** R33: correction letters the Evidencia sheet shows are needed (captured values changed after filing). */
+  pendingCorrections?: readonly { program: string; number: string | null; by: IsoDate }[];
   /** Declared non-business days of the workbook (R12 layer 4), for the 5-business-day horizon. */
   extraNonBusinessDays?: readonly IsoDate[];
 }
@@ -107,7 +109,10 @@ export function clientRows(c: PortfolioClient): PortfolioRow[] {
       daysLeft: null, due: null, lateUntil: null, reactivationBy: null, correctionBy: null, urgency, urgencyRank: urgencyRank(urgency), urgencyLabel: URGENCY_LABELS[urgency].es, commitment: null,
     }];
   }
-  return r.programs.map((p) => {
+  return r.programs.map((p0) => {
+    // A filing recorded only on the Evidencia sheet still opens the correction-letter term (R33).
+    const ev = c.pendingCorrections?.find((x) => x.program === p0.type && (x.number ?? null) === (p0.number ?? null));
+    const p = ev && !p0.correctionBy ? { ...p0, correctionBy: ev.by } : p0;
     const urgency = urgencyOf({ status: p.status, asOf: r.asOf, due: p.deadlines?.due ?? null, errors: c.summary.errors, reactivationBy: p.reactivationBy, correctionBy: p.correctionBy, ...noticeFields });
     const programStep = nextStep(p, r.asOf);
     // A change notice due before the program's own next step comes first (it concerns the whole company).

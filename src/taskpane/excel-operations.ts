@@ -7,6 +7,7 @@
  * RAOCE_TIPO_CAMBIO and the table tblInhabiles[Fecha inhábil]. The write plan only ever writes outputs, so the
  * pane's explicit "save settings" builds its own small plan of RangeWrites into exactly those input cells.
  */
+import { RECONCILE_SHEET_LAYOUTS } from "../workbook/layout-reconcile";
 import "./zod-without-eval"; // first: before any zod schema of the domain is built
 import type { IsoDate } from "../domain/dates";
 import { setWorkbookDate1904 } from "../functions/date-system";
@@ -204,7 +205,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     async insertTemplate(): Promise<InsertOutcome> {
       const base64 = await deps.templateBase64();
       const r = await adapter.insertTemplate(base64);
-      if (r.inserted) return { status: "inserted", sheets: SHEET_LAYOUTS.map((s) => s.name) };
+      if (r.inserted) return { status: "inserted", sheets: [...SHEET_LAYOUTS, ...RECONCILE_SHEET_LAYOUTS].map((s) => s.name) };
       if (r.unsupported) throw new PaneError("ApiNotFound", `Se necesita ${r.unsupported} (Workbook.insertWorksheetsFromBase64).`);
       if (r.clashes.some((c) => c.kind === "name" && c.name === VERSION_NAME)) return { status: "present" };
       return { status: "clash", sheets: r.clashes.map((c) => c.name) };

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { isoToSerial } from "../../src/workbook/serial-dates";
 import { ISSUES_BLOCK, NAMED_CELLS, SHEETS, TABLES } from "../../src/workbook/layout";
+import { RECONCILE_SHEET_LAYOUTS, RECONCILE_TABLES } from "../../src/workbook/layout-reconcile";
 import type { FakeBook } from "./fake-office";
 import { BUILD_TIMEOUT_MS, ROOT, launchChromium, openPane, serve, sharedPaneBuild, type PaneSession } from "./harness";
 
@@ -83,10 +84,11 @@ describe("task pane in Chromium on a fake Excel", () => {
 
     // 1. Insert the template: the pane generates the .xlsx, the fake adds what it contains.
     await insert.click();
-    await page.getByText(new RegExp(`Plantilla insertada: ${Object.keys(SHEETS).length} hojas agregadas`)).waitFor({ timeout: 60_000 });
+    await page.getByText(new RegExp(`Plantilla insertada: ${Object.keys(SHEETS).length + RECONCILE_SHEET_LAYOUTS.length} hojas agregadas`)).waitFor({ timeout: 60_000 });
     const inserted = await book(page, (b) => ({ sheets: b.sheets.map((s) => s.name), names: b.names.size, tables: [...b.tables.values()].map((t) => t.name) }), null);
-    expect(inserted.sheets).toEqual(Object.values(SHEETS));
-    expect(inserted.tables.sort()).toEqual(TABLES.map((t) => t.name).sort());
+    const declared = [...Object.values(SHEETS), ...RECONCILE_SHEET_LAYOUTS.map((s) => s.name)];
+    expect(inserted.sheets).toEqual([...declared.filter((n) => n !== SHEETS.catalogs), SHEETS.catalogs]);
+    expect(inserted.tables.sort()).toEqual([...TABLES, ...RECONCILE_TABLES].map((t) => t.name).sort());
     expect(inserted.names).toBeGreaterThan(NAMED_CELLS.length);
 
     // 2. The user types the inputs; "Validar" lists the issues; clicking one selects its cell. (Keyboard: Tab from

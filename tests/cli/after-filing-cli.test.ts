@@ -25,7 +25,7 @@ describe("raoce presentado", () => {
     expect(readFileSync(input).equals(before)).toBe(true);
     const c = await run(["check", out, "--as-of", "2025-05-29"], NOW);
     expect(c.stdout).toMatch(/IMMEX 83-2019: Presentado en tiempo/);
-    expect(c.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28/05/2025, folio 2505281234567 (bloque 1); sin cambios en lo capturado");
+    expect(c.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28 de mayo de 2025, folio 2505281234567 (bloque 1); sin cambios en lo capturado");
     // Nothing changed since the filing: no letter to write.
     const l = await run(["carta-correccion", out, "--out", join(dir, "carta.docx")], NOW);
     expect(l).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("ningún valor capturado cambió") });
@@ -58,8 +58,8 @@ describe("the filed example", () => {
   it("check shows the correction, the notices and the health alerts, located", async () => {
     const r = await run(["check", filed], NOW);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28/05/2025, folio 2505281234567 (bloque 1); 2 correcciones: carta a más tardar el 04/06/2025 18:00");
-    expect(r.stdout).toContain("Avisos de cambio: 1 vencido(s), 1 pendiente(s), 1 presentado(s)");
+    expect(r.stdout).toContain("Evidencia: IMMEX 83-2019 presentado el 28 de mayo de 2025, folio 2505281234567 (bloque 1); 2 correcciones: carta a más tardar el 4 de junio de 2025 a las 18:00");
+    expect(r.stdout).toContain("Avisos de cambio: 1 vencido, 1 pendiente, 1 presentado");
     expect(r.stdout).toMatch(/Aviso: Cifras!B7 — IMMEX 83-2019: «Total exportaciones \(b\)» cambió después de presentar el RAOCE .*dice 12,000, debe decir 12,500/);
     expect(r.stdout).toMatch(/Error: Avisos!D7 — Aviso de cambio vencido, fila 2 \(Domicilio fiscal\)/);
     expect(r.stdout).toMatch(/Aviso: Avisos!D8 — Aviso de cambio pendiente, fila 3 \(Representante legal\): avise a la SE a más tardar el 3 de junio de 2025/);

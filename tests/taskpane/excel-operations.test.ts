@@ -194,7 +194,7 @@ describe("insert the template", () => {
     const fx = new FakeExcel();
     fx.addSheet("Hoja1");
     const ops = await withInsert(fx);
-    await expect(ops.insertTemplate()).resolves.toEqual({ status: "inserted", sheets: Object.values(SHEETS) });
+    await expect(ops.insertTemplate()).resolves.toEqual({ status: "inserted", sheets: [...Object.values(SHEETS), "Pedimentos", "Claves", "Conciliación"] });
     // The reconciliation sheets arrive with the template, before the hidden catalog sheet.
     expect(fx.sheets.map((s) => s.name)).toEqual(["Hoja1", ...Object.values(SHEETS).filter((n) => n !== SHEETS.catalogs), "Pedimentos", "Claves", "Conciliación", SHEETS.catalogs]);
     await expect(ops.readSettings()).resolves.toMatchObject({ filingYear: null });

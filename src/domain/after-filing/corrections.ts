@@ -57,7 +57,7 @@ export function correctionIssues(block: EvidenceBlock, corrections: readonly Cor
   const filedEn = `filed on ${longDateEn(block.filedOn)}, folio ${block.folio}`;
   const when = late
     ? `El plazo de 5 días hábiles venció el ${longDateEs(d.by)}: envíe la carta de todos modos y consulte a la SE.`
-    : `Envíe la carta de corrección del representante legal a más tardar el ${longDateEs(d.by)} a las 18:00 (fecha segura contando solo fines de semana: ${longDateEs(d.safe)}).`;
+    : `Envíe la carta de corrección del representante legal a más tardar el ${longDateEs(d.by)} a las 18:00 (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(d.safe)}).`;
   const whenEn = late
     ? `The 5-business-day term ended on ${longDateEn(d.by)}: send the letter anyway and ask the SE.`
     : `Send the legal representative's correction letter by ${longDateEn(d.by)}, 18:00 (safe date counting weekends only: ${longDateEn(d.safe)}).`;

@@ -89,7 +89,7 @@ export function correctionLetter(input: {
     to: mailboxesFor(party.programType),
     subject: `ERROR RAOCE / ${party.rfc ?? "(RFC)"}`,
     senderNote: [
-      `Enviar por correo electrónico a ${mailboxesFor(party.programType).join(" y ")} a más tardar el ${longDateEs(input.deadline.by)} a las 18:00 (5.º día hábil después de la presentación; fecha segura contando solo fines de semana: ${longDateEs(input.deadline.safe)}). El correo se recibe de lunes a viernes de 9:00 a 18:00.`,
+      `Enviar por correo electrónico a ${mailboxesFor(party.programType).join(" y ")} a más tardar el ${longDateEs(input.deadline.by)} a las 18:00 (5.º día hábil después de la presentación; fecha segura si solo se descuentan sábados y domingos: ${longDateEs(input.deadline.safe)}). El correo se recibe de lunes a viernes de 9:00 a 18:00.`,
       "Firme la carta el representante legal y adjunte los anexos listados.",
     ],
     dateLine: dateLine(party, input.today),
@@ -120,7 +120,7 @@ export function noticeLetter(input: { party: LetterParty; notice: ChangeNotice; 
     subject: `AVISO DE CAMBIO / ${party.rfc ?? "(RFC)"} / ${what}`,
     senderNote: notice.deadline
       ? [
-          `Enviar a ${mailboxesFor(party.programType)[0]} a más tardar el ${longDateEs(notice.deadline)} (10 días hábiles desde el ${longDateEs(notice.occurredOn!)}, ${noticeBasis(notice.occurredOn)}; fecha segura contando solo fines de semana: ${longDateEs(notice.safeDeadline!)}).`,
+          `Enviar a ${mailboxesFor(party.programType)[0]} a más tardar el ${longDateEs(notice.deadline)} (10 días hábiles desde el ${longDateEs(notice.occurredOn!)}, ${noticeBasis(notice.occurredOn)}; fecha segura si solo se descuentan sábados y domingos: ${longDateEs(notice.safeDeadline!)}).`,
           "Borrador de escrito libre: revise y complete los datos antes de firmar.",
         ]
       : ["Borrador de escrito libre: revise y complete los datos antes de firmar."],

@@ -114,7 +114,7 @@ export function evaluateNotices(rows: readonly NoticeRow[], today: IsoDate, cale
     }
     const left = businessDaysBetween(today, deadline, calendar);
     const soon = left <= 5;
-    issues.push(issue(soon ? "warning" : "info", "NOTICE_PENDING", `${at}.notifiedOn`, `Aviso de cambio pendiente, fila ${index + 1} (${label}): avise a la SE a más tardar el ${longDateEs(deadline)} (${left === 0 ? "vence hoy" : left === 1 ? "falta 1 día hábil" : `faltan ${left} días hábiles`}; fecha segura contando solo fines de semana: ${longDateEs(safeDeadline)}; ${noticeBasis(occurredOn)}). Borrador con «Aviso de cambio» o raoce aviso-cambio.`, `Pending change notice, row ${index + 1} (${label}): notify the SE by ${longDateEn(deadline)} (${left} business days left; safe date ${longDateEn(safeDeadline)}).`, "R34"));
+    issues.push(issue(soon ? "warning" : "info", "NOTICE_PENDING", `${at}.notifiedOn`, `Aviso de cambio pendiente, fila ${index + 1} (${label}): avise a la SE a más tardar el ${longDateEs(deadline)} (${left === 0 ? "vence hoy" : left === 1 ? "falta 1 día hábil" : `faltan ${left} días hábiles`}; fecha segura si solo se descuentan sábados y domingos: ${longDateEs(safeDeadline)}; ${noticeBasis(occurredOn)}). Borrador con «Aviso de cambio» o raoce aviso-cambio.`, `Pending change notice, row ${index + 1} (${label}): notify the SE by ${longDateEn(deadline)} (${left} business days left; safe date ${longDateEn(safeDeadline)}).`, "R34"));
     return { ...base, status: "pendiente", businessDaysLeft: left };
   });
   return { notices, issues };

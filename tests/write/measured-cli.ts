@@ -1,8 +1,9 @@
 /**
  * The CLI from src/ (transpiled with swc into a temporary folder, so a stale lib/ is never run) started in its own
- * process, with its peak resident set measured (`process.resourceUsage().maxRSS`, written when it exits).
+ * process, with its peak resident set measured (VmHWM of the process itself, written when it exits: see PEAK_RSS_KB).
  * Time is not measured: timings live in bench/.
  */
+import { PEAK_RSS_KB } from "../workbook/xlsx/cli-child";
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -27,7 +28,7 @@ export function transpileCli(out: string): void {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
-  writeFileSync(join(out, "measure.js"), `"use strict";\nprocess.on("exit", () => require("node:fs").writeFileSync(process.env.RAOCE_MEASURE_OUT, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS })));\n`);
+  writeFileSync(join(out, "measure.js"), `"use strict";\n${PEAK_RSS_KB}\nprocess.on("exit", () => require("node:fs").writeFileSync(process.env.RAOCE_MEASURE_OUT, JSON.stringify({ maxRssKb: peakRssKb() })));\n`);
 }
 
 let runs = 0;

@@ -1,6 +1,6 @@
 /**
  * The CLI in a child process, measured: src/ is transpiled with swc into a temporary folder (never a stale lib/), and
- * `node --require measure.js …` writes `process.resourceUsage().maxRSS` (the peak resident set, KiB) when it exits.
+ * `node --require measure.js …` writes the peak resident set of the process itself (VmHWM, KiB; see PEAK_RSS_KB) when it exits.
  *
  * `runCli` starts the real `raoce` entry point; `runMany` starts one child that calls the CLI's `run()` for several
  * argument lists in turn and returns each call's exit code and output: many cases, one process (the suite stays lean),
@@ -11,6 +11,18 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative } from "node:path";
 import { transformSync } from "@swc/core";
 import { ROOT } from "./helpers";
+
+/** The peak resident set of the measured process itself, KiB (source text for the generated helper scripts). */
+export const PEAK_RSS_KB = `function peakRssKb() {
+  // VmHWM: this process image's own peak. resourceUsage().maxRSS also counts the parent's resident set inherited
+  // at fork/exec (Linux keeps it in the signal struct), so a child spawned by a big jest worker looked big.
+  try {
+    const m = /VmHWM:\\s*(\\d+)\\s*kB/.exec(require("node:fs").readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]);
+  } catch {}
+  return process.resourceUsage().maxRSS;
+}
+`;
 
 export function transpileCli(out: string): string {
   const walk = (dir: string): string[] =>
@@ -27,9 +39,9 @@ export function transpileCli(out: string): string {
     join(out, "measure.js"),
     `"use strict";
 const { writeFileSync } = require("node:fs");
+${PEAK_RSS_KB}
 process.on("exit", () => {
-  const u = process.resourceUsage();
-  writeFileSync(process.env.RAOCE_MEASURE_OUT, JSON.stringify({ maxRssKb: u.maxRSS }));
+  writeFileSync(process.env.RAOCE_MEASURE_OUT, JSON.stringify({ maxRssKb: peakRssKb() }));
 });
 `,
   );
@@ -38,15 +50,16 @@ process.on("exit", () => {
     `"use strict";
 // Runs the CLI's run() for each argument list of argv[2] (JSON), sequentially; prints the results as JSON.
 const { run } = require("./cli/main.js");
+${PEAK_RSS_KB}
 (async () => {
   const results = [];
   for (const args of JSON.parse(process.argv[2])) {
     global.gc(); // each call starts from a collected heap: the peak is the costliest call's, not the sum of garbage
     try {
       const r = await run(args);
-      results.push({ exitCode: r.exitCode, stdout: r.stdout ?? "", stderr: r.stderr ?? "", rssMb: process.resourceUsage().maxRSS / 1024 });
+      results.push({ exitCode: r.exitCode, stdout: r.stdout ?? "", stderr: r.stderr ?? "", rssMb: peakRssKb() / 1024 });
     } catch (e) {
-      results.push({ exitCode: -1, stdout: "", stderr: "THROWN " + (e && e.stack || e), rssMb: process.resourceUsage().maxRSS / 1024 });
+      results.push({ exitCode: -1, stdout: "", stderr: "THROWN " + (e && e.stack || e), rssMb: peakRssKb() / 1024 });
     }
   }
   process.stdout.write(JSON.stringify(results));

@@ -35,7 +35,7 @@ describe("evaluate with more than 130,000 issues", () => {
       const r = await run(["evaluate", file], new Date("2025-06-20T18:00:00Z"));
       expect(r.exitCode).toBe(1);
       expect(r.stderr ?? "").toBe("");
-      expect(r.stdout.split("\n").filter((l) => /^  (Error|Aviso|Nota): /.test(l)).length).toBeGreaterThan(130_000);
+      expect(r.stdout.split("\n").filter((l) => /^ {2}(Error|Aviso|Nota): /.test(l)).length).toBeGreaterThan(130_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

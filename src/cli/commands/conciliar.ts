@@ -5,7 +5,6 @@
  * outputs) into a copy, or into the workbook itself with --in-place. Everything is read and computed locally.
  * Exit 0 (reconciled or within materiality), 1 (a material difference or an error in the data), 2 (unusable input).
  */
-import { resolve } from "node:path";
 import { readDataStage, DataStageSourceError, type DataStageRead } from "../../datastage";
 import { checkIntegrity, fmtMiles, fmtPct, parseMateriality, reconcile, statusText, type Materiality, type ReconcileResult } from "../../domain/reconcile";
 import type { Issue } from "../../domain/issues";
@@ -19,7 +18,7 @@ import { parse } from "../args";
 import { EXIT, UsageError } from "../errors";
 import { json, printable } from "../format";
 import { analyzeFile } from "../workbook-run";
-import { defaultOut } from "./fill";
+import { workbookTarget } from "./output-target";
 import type { CommandResult } from "./types";
 
 const SEVERITY_ES = { error: "ERROR", warning: "AVISO", info: "NOTA" } as const;
@@ -43,11 +42,7 @@ export async function conciliarCommand(argv: string[], now: Date): Promise<Comma
   const [input, ...sources] = positionals as [string, ...string[]];
   if (!/\.xlsx$/i.test(input)) throw new UsageError(`${input}: el primer argumento es el libro RAOCE (.xlsx); después, los ZIP o carpetas del Data Stage`);
   const inPlace = !!values["in-place"];
-  const outOpt = values.out as string | undefined;
-  if (inPlace && outOpt && resolve(outOpt) !== resolve(input)) throw new UsageError("use --out o --in-place, no ambos");
-  const out = inPlace ? input : outOpt ?? defaultOut(input);
-  if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} es el mismo archivo de entrada; para sobrescribirlo use --in-place`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`${out}: la salida debe terminar en .xlsx`);
+  const out = workbookTarget(input, values.out as string | undefined, inPlace);
   let materiality: Materiality | undefined;
   if (values.materialidad !== undefined) {
     const m = parseMateriality(values.materialidad as string);

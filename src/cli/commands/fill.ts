@@ -13,7 +13,7 @@
  *   `--in-place` writes nothing;
  * - a failed write (disk full, file too large, no permission) leaves no temporary file behind.
  */
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { workbookTarget } from "./output-target";
 import { saveLosses } from "../../workbook/save-loss";
 import { saveBufferFile, workbookBuffer, type SaveIo } from "../../workbook/xlsx-file";
 import { todayInMexico } from "../../workbook/today";
@@ -25,10 +25,7 @@ import { analyzeFile, fileSummary, issueLine } from "../workbook-run";
 import type { CommandResult } from "./types";
 import { fillManyCommand, isFolderFill } from "./fill-many";
 
-export function defaultOut(input: string): string {
-  const ext = extname(input) || ".xlsx";
-  return join(dirname(input), `${basename(input, ext)}-raoce${ext}`);
-}
+export { defaultOut } from "./output-target";
 
 /** At most this many notices about the write are printed; the rest are on the Problemas sheet. */
 const PRINTED_NOTICES = 50;
@@ -56,11 +53,7 @@ export async function fillCommand(argv: string[], now: Date, io?: SaveIo): Promi
   if (positionals.length !== 1) throw new UsageError("indique un libro .xlsx: raoce fill reporte.xlsx [--out salida.xlsx | --in-place]");
   const input = positionals[0]!;
   const inPlace = !!values["in-place"];
-  const outOpt = values.out as string | undefined;
-  if (inPlace && outOpt && resolve(outOpt) !== resolve(input)) throw new UsageError("use --out o --in-place, no ambos");
-  const out = inPlace ? input : outOpt ?? defaultOut(input);
-  if (!inPlace && resolve(out) === resolve(input)) throw new UsageError(`--out ${out} es el mismo archivo de entrada; para sobrescribirlo use --in-place`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`${out}: la salida debe terminar en .xlsx`);
+  const out = workbookTarget(input, values.out as string | undefined, inPlace);
   const asOf = optionalDate(values["as-of"] as string | undefined, "--as-of");
   const today = todayInMexico(now);
   const fail = (msg: string): CommandResult => ({ stdout: "", stderr: printable(`raoce fill: ${msg}`), exitCode: EXIT.unusable });

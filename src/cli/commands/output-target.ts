@@ -1,7 +1,12 @@
 /** `--out X | --in-place` for commands that write a workbook (same rules as `raoce fill`). */
-import { resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { UsageError } from "../errors";
-import { defaultOut } from "./fill";
+
+/** `libro.xlsx` → `libro-raoce.xlsx`, next to the input. */
+export function defaultOut(input: string): string {
+  const ext = extname(input) || ".xlsx";
+  return join(dirname(input), `${basename(input, ext)}-raoce${ext}`);
+}
 
 export function workbookTarget(input: string, outOpt: string | undefined, inPlace: boolean): string {
   if (inPlace && outOpt && resolve(outOpt) !== resolve(input)) throw new UsageError("use --out o --in-place, no ambos");

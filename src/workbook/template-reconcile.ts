@@ -16,7 +16,8 @@ import {
   RECONCILE_SHEET_LAYOUTS,
   type ReconcileTable,
 } from "./layout-reconcile";
-import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
+import { parseCell, rangeAddress } from "./port";
+import { addName } from "./template-names";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyObj = Record<string, any>;
@@ -46,14 +47,6 @@ const listValidation = (list: readonly string[]) => ({
   errorTitle: "RAOCE",
   error: "El valor no está en la lista; RAOCE lo revisará de todos modos.",
 });
-
-function addName(wb: Workbook, sheet: string, address: string, name: string): void {
-  const r = parseRange(address)!;
-  const abs = (c: { row: number; col: number }) => `$${columnLetters(c.col)}$${c.row}`;
-  const a = abs(r.start);
-  const b = abs(r.end);
-  wb.definedNames.add(`${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`, name);
-}
 
 function addTable(ws: Worksheet, t: ReconcileTable, rows: (string | null)[][]): void {
   const tl = parseCell(t.topLeft)!;

@@ -23,7 +23,8 @@ import {
 } from "./layout";
 import { CAPTURE_BANNER_NAME } from "./layout-freshness";
 import { PAGE_FOOTER, PAGE_MARGINS, PAPER_LETTER, resolvePageSetup, wrappedRowHeight } from "./print-layout";
-import { columnLetters, parseCell, parseRange, quoteSheet, rangeAddress } from "./port";
+import { columnLetters, parseCell, quoteSheet, rangeAddress } from "./port";
+import { addName } from "./template-names";
 import { writeRulesSheet } from "./rules-sheet";
 import { addReconcileSheets } from "./template-reconcile";
 
@@ -88,14 +89,6 @@ function catalogRange(name: CatalogName): string {
   const col = columnLetters(CATALOG_FIRST_COL + j);
   const n = CATALOGS[name].length;
   return `${quoteSheet(SHEETS.catalogs)}!$${col}$${CATALOG_FIRST_ROW}:$${col}$${CATALOG_FIRST_ROW + n - 1}`;
-}
-
-function addName(wb: Workbook, sheet: string, address: string, name: string): void {
-  const r = parseRange(address)!;
-  const abs = (c: { row: number; col: number }) => `$${columnLetters(c.col)}$${c.row}`;
-  const a = abs(r.start);
-  const b = abs(r.end);
-  wb.definedNames.add(`${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`, name);
 }
 
 /** Columns a sheet prints: its declared widths, and the reach of its tables and lists. */

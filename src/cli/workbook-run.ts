@@ -10,6 +10,7 @@ import { UnusableWorkbookError } from "../workbook/xlsx-guard";
 import { plural, summaryText } from "../workbook/write-plan";
 import { afterFilingLines } from "./after-filing-text";
 import { printable } from "./format";
+import { releaseBetweenFiles } from "./heap";
 import { commitmentLabel, longDate, nextAction, ruleSuffix, SEVERITY_LABEL, statusLabel } from "./words";
 import { STALE_TEXT } from "../workbook/layout-freshness";
 import { longDateEs } from "../domain/dates";
@@ -26,6 +27,7 @@ export type FileOutcome =
  * fix in place — a deleted sheet, name, table or column, a bad value — is usable: exit 1 with the located errors.
  */
 export async function analyzeFile(file: string, today: IsoDate, asOf?: IsoDate, readOnly = false): Promise<FileOutcome> {
+  releaseBetweenFiles(); // a batch opens one workbook after another: the last one's garbage goes first
   try {
     const opened = await openWorkbookFile(file, { readOnly });
     const snapshot = await opened.adapter.read();

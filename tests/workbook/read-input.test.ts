@@ -3,6 +3,7 @@
  * engine issues mapped from their path. Real workbooks (template + example typed in + the user's mistake).
  */
 import type { Workbook } from "exceljs";
+import { addBusinessDays, calendarOf } from "../../src/domain/calendar";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
 import { FILE_MAX_TABLE_ROWS, SNAPSHOT_REQUEST, TABLES } from "../../src/workbook/layout";
 import type { TableSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
@@ -174,8 +175,6 @@ describe("read-input: located cell problems", () => {
   });
 
   it("template 1.3: «Contar los periodos inhábiles declarados por la SE» = No removes the SE's year-end period (R12 rev.)", async () => {
-    const { addBusinessDays } = await import("../../src/domain/calendar");
-    const { calendarOf } = await import("../../src/domain/calendar");
     const dflt = await analyze(base);
     expect(sheet((await workbookFor(base)).workbook, "Empresa").getCell("A26").value).toMatch(/periodos inhábiles declarados por la SE/);
     // Reference R12: IMMEX/PROSEC procedures last received 19-Dec-2025, business days resume 7-Jan-2026.

@@ -257,7 +257,7 @@ export const SHEET_LAYOUTS: readonly SheetLayout[] = [
     state: "visible",
     protect: true,
     widths: [],
-    // 23 columns: datos on the first page width, resultados on the second, the Programa column repeated on both.
+    // 24 columns: datos on the first page width, resultados on the second, the Programa column repeated on both.
     page: { orientation: "landscape", pagesWide: 2, titleColumns: "A:A" },
   },
   {

@@ -14,7 +14,7 @@
  * folder, except the LibreOffice one (tests/fixtures/libreoffice/, see workbook-cli.test.ts). No file of 2 GiB is
  * ever built: the bombs repeat one deflate block that was flushed on a byte boundary (see `deflateRepeated`).
  *
- * RAOCE_HOSTILE_REPORT=report.md npx jest tests/workbook/hostile-files.test.ts writes the measurements as a table.
+ * RAOCE_HOSTILE_TABLE=report.md npx jest tests/workbook/hostile-files.test.ts writes the measurements as a table.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,7 +50,7 @@ interface Run {
 async function cli(name: string, args: string[]): Promise<Run> {
   const t0 = process.hrtime.bigint();
   const r = await runCli(cliDir, work, args);
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6; // reported (RAOCE_HOSTILE_REPORT), never asserted
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6; // reported (RAOCE_HOSTILE_TABLE), never asserted
   measured.push({ name, command: args[0]!, exitCode: r.exitCode, rssMb: r.rssMb, ms });
   return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, rssMb: r.rssMb, ms };
 }
@@ -265,9 +265,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  if (process.env.RAOCE_HOSTILE_REPORT && measured.length) {
+  if (process.env.RAOCE_HOSTILE_TABLE && measured.length) {
     const rows = measured.map((m) => `| ${m.name} | ${m.command} | ${m.exitCode} | ${m.rssMb.toFixed(0)} | ${(Number.isNaN(m.ms) ? "—" : (m.ms / 1000).toFixed(2))} |`);
-    writeFileSync(process.env.RAOCE_HOSTILE_REPORT, ["| file | command | exit | peak RSS of its child so far (MB) | time (s) |", "| --- | --- | --- | --- | --- |", ...rows, ""].join("\n"));
+    writeFileSync(process.env.RAOCE_HOSTILE_TABLE, ["| file | command | exit | peak RSS of its child so far (MB) | time (s) |", "| --- | --- | --- | --- | --- |", ...rows, ""].join("\n"));
   }
   if (work) rmSync(work, { recursive: true, force: true });
 });

@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands (node:util parseArgs; unknown flags are usage errors). */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { isIsoDate, type IsoDate } from "../domain/dates";
+import { parseDayFirstDate, type IsoDate } from "../domain/dates";
 import { parseProgramType, type ProgramType } from "../domain/programs";
 import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR } from "../domain/rule-table";
 import { UsageError } from "./errors";
@@ -44,15 +44,9 @@ export function parseProgramList(value: string | undefined, flag = "--programs")
 /**
  * One date parser for every option: ISO `2026-05-30` or the way an accountant writes it, `30/05/2026` (also 30-05-2026,
  * 30.05.2026 and 1/6/2026). Day first, four-digit year; anything else is refused with the two accepted forms.
+ * The parser itself lives in the domain (the pane's settings form uses it too).
  */
-export function parseCliDate(text: string): IsoDate | null {
-  const t = text.trim();
-  if (isIsoDate(t)) return t;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : null;
-}
+export const parseCliDate = (text: string): IsoDate | null => parseDayFirstDate(text);
 
 export function optionalDate(value: string | undefined, flag: string): IsoDate | undefined {
   if (value === undefined) return undefined;

@@ -106,7 +106,7 @@ export function programDates(
   values: string | readonly string[] | undefined,
   flag: string,
   programs: readonly ProgramType[],
-  own?: ProgramType,
+  own?: ProgramType | null,
 ): Partial<Record<ProgramType, IsoDate>> {
   const out: Partial<Record<ProgramType, IsoDate>> = {};
   const items = (values === undefined ? [] : typeof values === "string" ? [values] : values)

@@ -166,7 +166,7 @@ export const EN: Strings = {
     title: "After filing",
     intro: "Record VUCEM's acknowledgement: RAOCE keeps what was captured on the Evidencia sheet (never overwritten) and, if a figure changes afterwards, drafts the correction letter.",
     filedOn: "Filing date",
-    filedOnHint: "The date on VUCEM's acknowledgement (YYYY-MM-DD).",
+    filedOnHint: "The date on VUCEM's acknowledgement (DD/MM/YYYY or YYYY-MM-DD).",
     folio: "Acknowledgement folio",
     program: "Program (if the workbook has several)",
     programHint: "IMMEX, PROSEC, ALTEX or ECEX; empty when only one files.",
@@ -184,7 +184,7 @@ export const EN: Strings = {
     working: "Preparing…",
     downloaded: (file) => `${file} was downloaded. Review it, have it signed and send it with its attachments.`,
     writtenToSheet: (sheet) => `This Excel cannot download files: the letter is on the "${sheet}" sheet, ready to print (rewritten each time).`,
-    badDate: "Enter the date as YYYY-MM-DD.",
+    badDate: "Enter a valid date as DD/MM/YYYY (for example 28/05/2025) or YYYY-MM-DD (2025-05-28).",
     folioRequired: "Enter the acknowledgement folio.",
   },
   portfolio: {

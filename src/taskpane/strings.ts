@@ -388,7 +388,7 @@ export const ES: Strings = {
     title: "Después de presentar",
     intro: "Registre el acuse de VUCEM: RAOCE guarda lo capturado en la hoja Evidencia (nunca se sobrescribe) y, si una cifra cambia después, prepara la carta de corrección.",
     filedOn: "Fecha de presentación",
-    filedOnHint: "La del acuse de VUCEM (AAAA-MM-DD).",
+    filedOnHint: "La del acuse de VUCEM (DD/MM/AAAA o AAAA-MM-DD).",
     folio: "Folio del acuse",
     program: "Programa (si el libro tiene varios)",
     programHint: "IMMEX, PROSEC, ALTEX o ECEX; vacío si solo uno presenta.",
@@ -406,7 +406,7 @@ export const ES: Strings = {
     working: "Preparando…",
     downloaded: (file) => `Se descargó ${file}. Revísela, fírmela y envíela con sus anexos.`,
     writtenToSheet: (sheet) => `Este Excel no permite descargar archivos: la carta quedó en la hoja «${sheet}» lista para imprimir (se reescribe cada vez).`,
-    badDate: "Escriba la fecha como AAAA-MM-DD.",
+    badDate: "Escriba una fecha válida como DD/MM/AAAA (por ejemplo 28/05/2025) o AAAA-MM-DD (2025-05-28).",
     folioRequired: "Escriba el folio del acuse.",
   },
   portfolio: {

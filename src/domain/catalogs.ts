@@ -81,14 +81,16 @@ export interface Unit {
   key: number;
   name: string;
   aliases: readonly string[];
+  /** The name VUCEM's goods screen shows, when it differs from Apéndice 7's (guide 2025: "Kilogramo" for key 1). */
+  vucemName: string;
 }
 
-const unit = (key: number, name: string, aliases: string[]): Unit =>
-  Object.freeze({ key, name, aliases: Object.freeze(aliases) });
+const unit = (key: number, name: string, aliases: string[], vucemName = name): Unit =>
+  Object.freeze({ key, name, aliases: Object.freeze(aliases), vucemName });
 
 /** R37: Anexo 22, Apéndice 7 units of measure (keys 1–21). The 2025 guide writes "Kilogramo" for key 1. */
 export const UNITS: readonly Unit[] = Object.freeze([
-  unit(1, "Kilo", ["Kilogramo", "Kilogramos", "Kilos", "Kg", "Kgs"]),
+  unit(1, "Kilo", ["Kilogramo", "Kilogramos", "Kilos", "Kg", "Kgs"], "Kilogramo"),
   unit(2, "Gramo", ["Gramos", "g", "gr", "grs"]),
   unit(3, "Metro lineal", ["Metros lineales", "Metro", "Metros", "m", "ml"]),
   unit(4, "Metro cuadrado", ["Metros cuadrados", "m2"]),

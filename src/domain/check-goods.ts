@@ -98,6 +98,7 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
     valid: false,
     capture: { tariffCode: null, description: null, unitName: null, totalVolume: null, domesticVolume: null, exportVolume: null },
   };
+  let vucemUnit: string | null = null;
 
   if (g.sector !== undefined) {
     const s = parsers.sector(g.sector);
@@ -143,6 +144,7 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
     } else {
       result.unit = u.key;
       result.unitName = u.name;
+      vucemUnit = u.vucemName;
     }
   }
 
@@ -169,7 +171,7 @@ function checkRow(row: ParsedRow<GoodInput>, ctx: GoodsContext, parsers: Parsers
 
   result.valid = g.tariffCode !== undefined && !hasErrorSince(out, before);
   result.capture.tariffCode = result.tariffCode;
-  result.capture.unitName = result.unitName;
+  result.capture.unitName = vucemUnit; // R37 / goods rev.: the name VUCEM shows ("Kilogramo"), not Apéndice 7's ("Kilo")
   return result;
 }
 

@@ -264,14 +264,15 @@ export function programStatus(input: StatusInput): StatusResult {
   if (cancelledOn && cancelledOn <= asOf) {
     if (effective === null || effective >= cancelledOn) {
       if (cancelledOn < d.opens) {
+        const typedCause = cancellationCause(input.cancellationCause, null);
         notes.push(
           note(
             "info",
             "PROGRAM_CANCELLED",
             "cancelledOn",
             "R4",
-            `Programa cancelado el ${es(cancelledOn)}, antes del 1 de abril de ${filingYear}: no presenta el RAOCE ${filingYear}.`,
-            `Program cancelled on ${en(cancelledOn)}, before 1 April ${filingYear}: it does not file the ${filingYear} RAOCE.`,
+            `Programa cancelado el ${es(cancelledOn)}${typedCause ? ` (causa: ${typedCause.es})` : ""}, antes del 1 de abril de ${filingYear}: no presenta el RAOCE ${filingYear}.`,
+            `Program cancelled on ${en(cancelledOn)}${typedCause ? ` (cause: ${typedCause.en})` : ""}, before 1 April ${filingYear}: it does not file the ${filingYear} RAOCE.`,
           ),
         );
         return result("NO_OBLIGADO", { notes: notes.filter((n) => n.severity === "error" || n.code === "PROGRAM_CANCELLED") });

@@ -6,7 +6,7 @@
  * Figures are shown as VUCEM takes them (R21a): whole miles de pesos, digits only, rounded half up, with a note when
  * rounding changed the figure. A figure with an error is never listed as a value to capture: the error is shown there.
  */
-import { parseUnit, PROSEC_SECTORS } from "../domain/catalogs";
+import { parseUnit, PROSEC_SECTORS, UNITS } from "../domain/catalogs";
 import { longDateEs } from "../domain/dates";
 import type { ProgramResult } from "../domain/evaluate";
 import type { UsableAnalysis } from "./analyze";
@@ -29,10 +29,6 @@ export const VUCEM_MAX_DIGITS = 16;
 /** VUCEM's «Bienes producidos» field takes at most 250 characters. */
 export const VUCEM_MAX_DESCRIPTION = 250;
 
-/** The unit as VUCEM names it: the 2025 guide shows «Kilogramo» for key 1; the other keys by their Apéndice 7 name. */
-const VUCEM_UNIT_NAMES: Readonly<Record<number, string>> = { 1: "Kilogramo" };
-export const vucemUnitName = (key: number | null, fallback: string | null): string | null =>
-  key === null ? fallback : (VUCEM_UNIT_NAMES[key] ?? fallback);
 
 /** Round half up to a whole number (R21a), or null for anything that is not a finite number. */
 export function wholeMiles(v: unknown): number | null {
@@ -251,6 +247,7 @@ function goodsScreens(
     const typedDescription = typeof src.description === "string" ? src.description.trim() : null;
     const description = typeof cap?.description === "string" ? cap.description : typedDescription;
     const unitKey = g.unit ?? parseUnit(src.unit)?.key ?? null;
+    const catalogUnit = unitKey === null ? null : (UNITS.find((u) => u.key === unitKey) ?? null);
     const fromEngine = (key: string, typed: unknown) => {
       const v = volume(typed);
       const w = num(cap?.[key]);
@@ -263,8 +260,8 @@ function goodsScreens(
       description,
       descriptionTooLong: typedDescription !== null && typedDescription.length > VUCEM_MAX_DESCRIPTION,
       typedLength: typedDescription?.length ?? 0,
-      // VUCEM's own name wins («Kilogramo» for key 1, as the guide shows); else the engine's or the catalog's.
-      unit: vucemUnitName(unitKey, typeof cap?.unitName === "string" ? cap.unitName : g.unitName),
+      // The engine gives VUCEM's own name («Kilogramo» for key 1, as the guide shows; catalogs.ts).
+      unit: typeof cap?.unitName === "string" ? cap.unitName : (catalogUnit?.vucemName ?? g.unitName),
       total: fromEngine("totalVolume", src.totalVolume),
       domestic: fromEngine("domesticVolume", src.domesticVolume),
       exported: fromEngine("exportVolume", src.exportVolume),

@@ -19,7 +19,7 @@ import { AF_CATALOGS, AF_NAMED_CELLS, AF_SHEETS, AF_SHEET_LAYOUTS, AF_TABLES } f
 import type { PageSetupSpec } from "./print-layout";
 import { RULES_SHEET_LAYOUT, RULES_SHEET_NAME } from "./rules-sheet";
 
-export const TEMPLATE_VERSION = "1.2.0";
+export const TEMPLATE_VERSION = "1.3.0";
 
 /** How a cell's raw value becomes a document value (see read-input.ts). */
 export type FieldType =
@@ -111,6 +111,8 @@ export interface TableColumn {
   width: number;
   /** Long text: wraps in the cell (the row is sized for it; print-layout.ts). */
   wrap?: boolean;
+  /** Added in a MINOR version: a table without it reads and fills without it (not reported). */
+  optional?: boolean;
 }
 
 export interface TableLayout {
@@ -346,6 +348,7 @@ export const NAMED_CELLS: readonly NamedCell[] = [
   { name: "RAOCE_CFG_ALTEX_FACTOR", sheet: C, cell: "B23", label: "ALTEX: parte de la exportación indirecta que suma", hint: "80 % por omisión (Decreto ALTEX). Regla R28 en la hoja Reglas.", kind: "input", path: "settings.altexIndirectFactor", type: "percent", numberFormat: FORMATS.percentInt },
   { name: "RAOCE_CFG_ECEX_MIN_USD", sheet: C, cell: "B24", label: "ECEX: exportación mínima (USD)", hint: "Mínimo no confirmado; vacío = «por confirmar». Regla R30 en la hoja Reglas.", kind: "input", path: "settings.ecexMinExportsUsd", type: "number", numberFormat: FORMATS.usd },
   { name: "RAOCE_CFG_ECEX_MIN_PCT", sheet: C, cell: "B25", label: "ECEX: exportación mínima (% de ventas)", hint: "Mínimo no confirmado; vacío = «por confirmar». Regla R30 en la hoja Reglas.", kind: "input", path: "settings.ecexMinExportShare", type: "percent", numberFormat: FORMATS.percent },
+  { name: "RAOCE_CFG_PERIODOS_SE", sheet: C, cell: "B26", label: "Contar los periodos inhábiles declarados por la SE (Sí/No)", hint: "Sí por omisión: p. ej. del 22 de diciembre de 2025 al 6 de enero de 2026 (aviso SNICE 516.2025.5545). No: si un aviso posterior lo revoca. Regla R12 en la hoja Reglas.", kind: "input", path: "settings.seDeclaredPeriods", type: "boolean", validation: { list: "RAOCE_LISTA_SINO", strict: false }, optional: true },
 
   { name: "RAOCE_SELLO_CIFRAS", sheet: F, cell: "B3", label: "Resultados calculados el", kind: "output", output: "stamp", type: "stamp", numberFormat: FORMATS.date },
   { name: "RAOCE_VENTAS_TOTALES", sheet: F, cell: "B6", label: "Ventas totales (a)", hint: "Incluye las exportaciones. Miles de pesos.", kind: "input", path: "figures.totalSales", type: "number", numberFormat: FORMATS.thousands, required: true },
@@ -384,6 +387,8 @@ export const TABLES: readonly TableLayout[] = [
       { header: "Modalidad", kind: "input", field: "modality", type: "text", validation: { list: "RAOCE_LISTA_MODALIDADES", strict: false }, wrap: true, width: 18 },
       { header: "Fecha de autorización", kind: "input", field: "authorizedOn", type: "date", numberFormat: FORMATS.date, width: 13 },
       { header: "Fecha de cancelación", kind: "input", field: "cancelledOn", type: "date", numberFormat: FORMATS.date, width: 13 },
+      // 1.3.0 (R4 rev. 2026-11): shown with the cancellation date; empty = the RAOCE timeline's own cause when it applies.
+      { header: "Causa de la cancelación", kind: "input", field: "cancellationCause", type: "text", numberFormat: FORMATS.text, wrap: true, width: 22, optional: true },
       { header: "Fecha de presentación", kind: "input", field: "filedOn", type: "date", numberFormat: FORMATS.date, width: 13 },
       { header: "Folio del acuse", kind: "input", field: "folio", type: "code", numberFormat: FORMATS.text, width: 18 },
       { header: "Sectores PROSEC autorizados", kind: "input", field: "sectors", type: "sectors", numberFormat: FORMATS.text, wrap: true, width: 18 },

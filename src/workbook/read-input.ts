@@ -375,6 +375,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
     tableCols.set(t.name, idx);
     t.columns.forEach((c, j) => {
       if (idx[j]! >= 0) return;
+      if (c.optional) return; // added in a later MINOR version: older workbooks read and fill without it
       if (c.kind === "input" && c.field && !(t.scalarField && c.field !== t.scalarField)) {
         add("error", "COLUMN_MISSING", t.path, `La tabla ${t.name} no tiene la columna «${c.header}» (¿se renombró o se borró?): no se puede leer ese dato. Restaure el encabezado exacto.`, `Table ${t.name} has no column "${c.header}" (renamed or deleted?): that input cannot be read. Restore the exact header.`, headerCell(s));
       } else if (c.kind === "output") {

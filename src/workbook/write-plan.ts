@@ -41,6 +41,7 @@ import { ruleCell, RULES_SHEET_NAME } from "./rules-sheet";
 
 export { CAPTURE_ES, CAPTURE_GOODS_DETAILED, captureRows } from "./capture-vucem";
 import { summarizeIssues } from "../domain/issues";
+import { labelOf } from "../domain/field-labels";
 import { captureDigest, cellKey, changedOutputs, formatFingerprint, inputsHash, outputDigest, parseFingerprint } from "./fingerprint";
 import { CAPTURE_DIGEST_TERMS, FINGERPRINT_NAME } from "./layout-freshness";
 import { fitBlock, InputMap, refusedNotice, typedOverNotice, type TypedOver } from "./write-guard";
@@ -146,6 +147,14 @@ function ruleValue(rule: string | undefined, rulesSheet: boolean): PlanValue {
  */
 export const MAX_LISTED_ISSUES = 1_000;
 
+/** The «Campo» of a Problemas row in words: "Fecha de presentación, fila 2" rather than "programs[1].filedOn". */
+export function fieldText(path: string | undefined): string | null {
+  if (!path) return null;
+  const label = labelOf(path).es;
+  const rows = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  return rows.length ? `${label}, fila ${rows.join(", ")}` : label;
+}
+
 /** The rows of the Problemas list. */
 export function issueRows(issues: readonly LocatedIssue[], rulesSheet = true): PlanValue[][] {
   if (issues.length === 0) {
@@ -161,7 +170,7 @@ export function issueRows(issues: readonly LocatedIssue[], rulesSheet = true): P
       i.message,
       i.at ? { link: { text: i.location ?? `${i.at.sheet}!${i.at.address}`, target: `${quoteSheet(i.at.sheet)}!${i.at.address}` } } : null,
       ruleValue(i.rule, rulesSheet),
-      i.path || null,
+      fieldText(i.path),
     ]);
   }
   if (issues.length > listed) {

@@ -139,7 +139,7 @@ describe("task pane in Chromium on a fake Excel", () => {
     await expect(card.textContent()).resolves.toContain("Cumple");
     await page.getByText(/Resultados escritos en el libro/).waitFor();
     await expect(page.getByRole("heading", { name: /^Errores/ }).count()).resolves.toBe(0);
-    await page.getByRole("button", { name: /vence el 30 de mayo de 2025.*Ir a Programas!F6/ }).waitFor();
+    await page.getByRole("button", { name: /vence el 30 de mayo de 2025.*Ir a Programas!G6/ }).waitFor();
 
     // The fake workbook's output cells were written (through the layout's names / table columns).
     const status = String.fromCharCode(65 + TABLES[0]!.columns.findIndex((c) => c.header === "Estado"));

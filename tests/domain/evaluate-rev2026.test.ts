@@ -84,7 +84,13 @@ describe("R36 rev.: a 7-digit numeric fracción is padded with a visible warning
   });
   it("G13: sector XXII, 09011201, Kilogramo, 30000 → a valid row, captured as 8 digits without dots", () => {
     const r = evaluate({ company, filingYear: 2025, programs: [{ type: "PROSEC", number: "2019-8664", sectors: ["XXII"] }], figures: { totalSales: 1000, totalExports: 1000, totalImports: 0 }, goods: [{ ...good, tariffCode: "0901.12.01" }] }, "2025-04-10");
-    expect(r.goods[0]).toMatchObject({ valid: true, capture: { tariffCode: "09011201", unitName: expect.any(String), totalVolume: 30000, domesticVolume: 0, exportVolume: 30000 } });
+    // The guide's goods screen shows «Kilogramo» for key 1 (Apéndice 7 says «Kilo»): the engine gives VUCEM's name,
+    // whichever way the user typed it.
+    for (const unit of ["1", "Kilo", "kg"]) {
+      const k = evaluate({ company, filingYear: 2025, programs: [{ type: "PROSEC", number: "2019-8664", sectors: ["XXII"] }], figures: { totalSales: 1000, totalExports: 1000, totalImports: 0 }, goods: [{ ...good, unit }] }, "2025-04-10");
+      expect(k.goods[0]).toMatchObject({ unit: 1, unitName: "Kilo", capture: { unitName: "Kilogramo" } });
+    }
+    expect(r.goods[0]).toMatchObject({ valid: true, capture: { tariffCode: "09011201", unitName: "Kilogramo", totalVolume: 30000, domesticVolume: 0, exportVolume: 30000 } });
   });
 });
 

@@ -110,8 +110,8 @@ describe("raoce calendario with the Avisos sheet", () => {
     const wb = new Workbook();
     await wb.xlsx.readFile(file);
     const pr = wb.getWorksheet("Programas")!;
-    pr.getCell("F6").value = null; // filing date and folio left blank on Programas; block 1 of Evidencia says 28-May-2025
-    pr.getCell("G6").value = null;
+    pr.getCell("G6").value = null; // filing date and folio left blank on Programas; block 1 of Evidencia says 28-May-2025
+    pr.getCell("H6").value = null;
     await wb.xlsx.writeFile(file);
     const out = join(dir, "raoce.ics");
     expect((await run(["calendario", folder, "--out", out], NOW)).exitCode).toBe(0);

@@ -115,7 +115,7 @@ describe("operations over the Office.js adapter (typed fake of Excel)", () => {
     expect(fx.value("Evidencia", "I6")).toBe("Preparó");
     expect(fx.value("Evidencia", "F19")).toBe("P-1");
     expect(fx.value("Evidencia", "F20")).toBeNull();
-    expect(fx.value("Programas", "G6")).toBe("P-1");
+    expect(fx.value("Programas", "H6")).toBe("P-1");
     for (const name of ["Evidencia", "Programas", "Problemas"]) expect(fx.sheetByName(name)!.protection.protected).toBe(true);
   });
 });

@@ -133,16 +133,16 @@ describe("validate and calculate", () => {
 
   test("calculate and write reports a value typed into an output cell (cell, old value, where it belongs) and replaces it", async () => {
     const { fx } = layoutWorkbook();
-    fx.set(SHEETS.programs, "R6", "PRESENTADO").set(SHEETS.figures, "B15", 0.785);
+    fx.set(SHEETS.programs, "S6", "PRESENTADO").set(SHEETS.figures, "B15", 0.785);
     const { ops } = operations(fx);
     const w = await ops.calculateAndWrite();
     expect(w.issues.slice(0, 2)).toEqual([
       expect.objectContaining({ code: "OUTPUT_TYPED_OVER", location: "Cifras!B15", message: expect.stringMatching(/^Tenía «78\.5 %», escrito a mano en una celda de resultado/) }),
-      expect.objectContaining({ code: "OUTPUT_TYPED_OVER", location: "Programas!R6", message: expect.stringMatching(/^Tenía «PRESENTADO», escrito a mano/) }),
+      expect.objectContaining({ code: "OUTPUT_TYPED_OVER", location: "Programas!S6", message: expect.stringMatching(/^Tenía «PRESENTADO», escrito a mano/) }),
     ]);
     expect(w.issues[1]!.message).toContain("«Fecha de presentación»");
     expect(w.summary.warnings).toBe(w.issues.filter((i) => i.severity === "warning").length);
-    expect(fx.value(SHEETS.programs, "R6")).not.toBe("PRESENTADO");
+    expect(fx.value(SHEETS.programs, "S6")).not.toBe("PRESENTADO");
   });
 
   test("an output name moved onto an input cell: the pane reports it and the input keeps its value", async () => {

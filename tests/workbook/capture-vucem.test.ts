@@ -5,7 +5,7 @@
  */
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
 import { captureRows, normalizeRfc, vucemPeriod, wholeMiles } from "../../src/workbook/capture-vucem";
-import { issueRows } from "../../src/workbook/write-plan";
+import { fieldText, issueRows } from "../../src/workbook/write-plan";
 import { ruleCell } from "../../src/workbook/rules-sheet";
 import { exampleDoc, workbookFor } from "./xlsx/helpers";
 
@@ -174,5 +174,18 @@ describe("Problemas links each rule id to the Reglas sheet", () => {
     expect(link.link.text).toMatch(/^R\d+a? · \S/);
     expect(link.link.target).toBe(ruleCell(link.link.text.split(" ")[0]));
     expect(link.link.target).toMatch(/^Reglas!A\d+$/);
+  });
+});
+
+describe("Problemas names the field in words, not the document path", () => {
+  it("«Campo» says the label and the row an accountant sees", async () => {
+    const { a } = await capture({ ...PROSEC_2026, figures: { totalSales: 1000, totalExports: 2000, totalImports: 0 } });
+    const rows = issueRows(a.issues) as Row[];
+    const exportsRow = rows.find((r) => r[3] && (r[3] as { link: { text: string } }).link.text === "Cifras!B7")!;
+    expect(exportsRow[5]).toBe("Total exportaciones (b)");
+    expect(rows.map((r) => r[5]).filter((f) => typeof f === "string" && /[.[\]]/.test(f))).toEqual([]); // no "figures.totalExports", no "[0]"
+    expect(fieldText("programs[1].filedOn")).toBe("Fecha de presentación del RAOCE, fila 2");
+    expect(fieldText("goods[0].tariffCode")).toBe("Fracción arancelaria, fila 1");
+    expect(fieldText("")).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * engine issues mapped from their path. Real workbooks (template + example typed in + the user's mistake).
  */
 import type { Workbook } from "exceljs";
+import { addBusinessDays, calendarOf } from "../../src/domain/calendar";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
 import { FILE_MAX_TABLE_ROWS, SNAPSHOT_REQUEST, TABLES } from "../../src/workbook/layout";
 import type { TableSnapshot, WorkbookSnapshot } from "../../src/workbook/port";
@@ -70,16 +71,16 @@ describe("read-input: located cell problems", () => {
     ["la semana pasada", "NOT_A_DATE", /no es una fecha/],
   ])("an impossible date in a date cell: %p", async (value, code, re) => {
     const { a } = await analyze(base, (wb) => {
-      const c = sheet(wb, "Programas").getCell("F6");
+      const c = sheet(wb, "Programas").getCell("G6");
       c.value = value;
     });
-    expect(at(a, code)).toEqual([expect.objectContaining({ location: "Programas!F6", severity: "error" })]);
+    expect(at(a, code)).toEqual([expect.objectContaining({ location: "Programas!G6", severity: "error" })]);
     expect(at(a, code)[0]!.message).toMatch(/^Fecha de presentación del RAOCE, fila 1: /);
     expect(at(a, code)[0]!.message).toMatch(re);
   });
 
   it("a date typed as dd/mm/aaaa text is accepted", async () => {
-    const { a } = await analyze(base, (wb) => (sheet(wb, "Programas").getCell("F6").value = "10/06/2025"));
+    const { a } = await analyze(base, (wb) => (sheet(wb, "Programas").getCell("G6").value = "10/06/2025"));
     expect((a.input.programs as Record<string, unknown>[])[0]!.filedOn).toBe("2025-06-10");
   });
 
@@ -118,10 +119,10 @@ describe("read-input: located cell problems", () => {
         ws.getCell(9, c).value = ws.getCell(7, c).value;
         ws.getCell(7, c).value = null;
       }
-      ws.getCell("F9").value = "2025-02-30";
+      ws.getCell("G9").value = "2025-02-30";
     });
     expect(a.read.rows.programs).toEqual([0, 3]);
-    expect(at(a, "IMPOSSIBLE_DATE")).toEqual([expect.objectContaining({ location: "Programas!F9" })]);
+    expect(at(a, "IMPOSSIBLE_DATE")).toEqual([expect.objectContaining({ location: "Programas!G9" })]);
     const prosec = a.issues.find((i) => i.path.startsWith("programs[1]") && i.code !== "IMPOSSIBLE_DATE");
     if (prosec) expect(prosec.location).toMatch(/^Programas![A-Z]+9$/);
   });
@@ -151,11 +152,38 @@ describe("read-input: located cell problems", () => {
   it("a renamed table column", async () => {
     const { a } = await analyze(base, (wb) => {
       const ws = sheet(wb, "Programas");
-      ws.getCell("F5").value = "Presentado";
+      ws.getCell("G5").value = "Presentado";
       const t = (ws as unknown as { tables: Record<string, { table: { columns: { name: string }[] } }> }).tables.tblProgramas!;
-      t.table.columns[5]!.name = "Presentado";
+      t.table.columns[6]!.name = "Presentado";
     });
     expect(at(a, "COLUMN_MISSING")).toEqual([expect.objectContaining({ location: "Programas!A5", severity: "error", message: expect.stringContaining("«Fecha de presentación»") })]);
+  });
+
+  it("template 1.3: the cause of a cancellation (Programas) is read and shown with its date (R4 rev.)", async () => {
+    // Cancelled on 2 May 2025 (after 1 April of filing year 2025), never filed: CANCELADO, with the typed cause.
+    const { a } = await analyze(base, (wb) => {
+      const ws = sheet(wb, "Programas");
+      ws.getCell("E6").value = new Date(Date.UTC(2025, 4, 2));
+      ws.getCell("F6").value = "Incumplimiento de requisitos (visita de verificación)";
+    });
+    expect(sheet((await workbookFor(base)).workbook, "Programas").getCell("F5").value).toBe("Causa de la cancelación");
+    expect((a.input.programs as Record<string, unknown>[])[0]!.cancellationCause).toBe("Incumplimiento de requisitos (visita de verificación)");
+    expect(a.result.programs[0]).toMatchObject({ status: "CANCELADO", cancellation: { date: "2025-05-02", cause: "Incumplimiento de requisitos (visita de verificación)" } });
+    expect(at(a, "PROGRAM_CANCELLED_IN_FILING_YEAR")).toEqual([
+      expect.objectContaining({ location: "Programas!E6", message: expect.stringContaining("cancelado desde el 2 de mayo de 2025 (causa: Incumplimiento de requisitos (visita de verificación))") }),
+    ]);
+  });
+
+  it("template 1.3: «Contar los periodos inhábiles declarados por la SE» = No removes the SE's year-end period (R12 rev.)", async () => {
+    const dflt = await analyze(base);
+    expect(sheet((await workbookFor(base)).workbook, "Empresa").getCell("A26").value).toMatch(/periodos inhábiles declarados por la SE/);
+    // Reference R12: IMMEX/PROSEC procedures last received 19-Dec-2025, business days resume 7-Jan-2026.
+    expect(addBusinessDays("2025-12-19", 1, calendarOf(dflt.a.input as never))).toBe("2026-01-07");
+    const off = await analyze(base, (wb) => (sheet(wb, "Empresa").getCell("B26").value = "no"));
+    expect((off.a.input.settings as Record<string, unknown>).seDeclaredPeriods).toBe(false);
+    expect(addBusinessDays("2025-12-19", 1, calendarOf(off.a.input as never))).toBe("2025-12-22");
+    const bad = await analyze(base, (wb) => (sheet(wb, "Empresa").getCell("B26").value = "quizá"));
+    expect(at(bad.a, "NOT_YES_NO")).toEqual([expect.objectContaining({ location: "Empresa!B26" })]);
   });
 
   it("a template of another version", async () => {
@@ -183,7 +211,7 @@ describe("read-input: located cell problems", () => {
     });
     expect(o.inspection.date1904).toBe(true);
     // 2025-06-10 is serial 45818 in the 1900 system and 44356 in the 1904 system
-    expect(o.workbook.getWorksheet("Programas")!.getCell("F6").value).toEqual(new Date(Date.UTC(2025, 5, 10)));
+    expect(o.workbook.getWorksheet("Programas")!.getCell("G6").value).toEqual(new Date(Date.UTC(2025, 5, 10)));
     const snap = await o.adapter.read();
     expect(snap.date1904).toBe(true);
     const a = analyzeSnapshot(snap, TODAY) as UsableAnalysis;
@@ -267,6 +295,21 @@ describe("read-input on snapshots (what the Office.js adapter gives)", () => {
     const a = analyzeSnapshot(s, TODAY) as UsableAnalysis;
     expect(a.issues.filter((i) => i.code === "NAME_MISSING")).toEqual([expect.objectContaining({ location: "Empresa!B6", message: expect.stringContaining("apunta a #¡REF!") })]);
     expect(a.issues.filter((i) => i.path === "company.rfc" && i.code === "REQUIRED")).toEqual([]);
+  });
+
+  it("a 1.2 workbook (no «Causa de la cancelación» column, no RAOCE_CFG_PERIODOS_SE) reads with no missing-column or missing-name issue", () => {
+    const s = clone();
+    const t = s.tables.tblProgramas as TableSnapshot;
+    const j = t.headers.indexOf("Causa de la cancelación");
+    expect(j).toBeGreaterThan(0);
+    t.headers.splice(j, 1);
+    for (const row of t.rows) (row as unknown[]).splice(j, 1);
+    s.names.RAOCE_CFG_PERIODOS_SE = { found: false, reason: "missing" };
+    s.version = "1.2.0";
+    const a = analyzeSnapshot(s, TODAY) as UsableAnalysis;
+    expect(a.issues.filter((i) => i.code === "COLUMN_MISSING" || i.code === "NAME_MISSING")).toEqual([]);
+    expect(a.issues.filter((i) => i.code === "TEMPLATE_VERSION_MINOR")).toHaveLength(1);
+    expect(a.summary.errors).toBe(0);
   });
 
   it("a table too large to read makes the workbook unusable with a clear reason", () => {

@@ -84,19 +84,19 @@ describe("outputs never land on inputs", () => {
   it("headers swapped so that «Estado» sits over the filing dates: the typed date is reported with its old value (the serial: «Estado» is not a date) before it is replaced", async () => {
     const input = await fileWith((wb) => {
       const ws = wb.getWorksheet("Programas")!;
-      ws.getCell("F6").value = new Date(Date.UTC(2025, 4, 28)); // filed on 28/05/2025
-      ws.getCell("R5").value = "Estado (viejo)";
-      ws.getCell("F5").value = "Estado";
+      ws.getCell("G6").value = new Date(Date.UTC(2025, 4, 28)); // filed on 28/05/2025
+      ws.getCell("S5").value = "Estado (viejo)";
+      ws.getCell("G5").value = "Estado";
     });
     const { r, notices } = await fill(input);
     expect(r.exitCode).toBe(EXIT.inputErrors); // «Fecha de presentación» is missing: reported by the reader
-    expect(notices).toEqual([expect.stringMatching(/^ {4}Aviso: Programas!F6 — Tenía «45,805», escrito a mano en una celda de resultado \(«Estado»/)]);
+    expect(notices).toEqual([expect.stringMatching(/^ {4}Aviso: Programas!G6 — Tenía «45,805», escrito a mano en una celda de resultado \(«Estado»/)]);
   });
 });
 
 describe("values typed into output cells", () => {
   const typeOver = (wb: Workbook) => {
-    wb.getWorksheet("Programas")!.getCell("R6").value = "PRESENTADO";
+    wb.getWorksheet("Programas")!.getCell("S6").value = "PRESENTADO";
     wb.getWorksheet("Cifras")!.getCell("B15").value = 0.785;
   };
 
@@ -106,7 +106,7 @@ describe("values typed into output cells", () => {
     expect(r.exitCode).toBe(EXIT.ok);
     expect(notices).toEqual([
       expect.stringMatching(/^ {4}Aviso: Cifras!B15 — Tenía «78\.5 %», escrito a mano en una celda de resultado \(«Porcentaje de exportación \(b \/ a\)»: la calcula RAOCE\); se reemplazó por «[\d.]+ %»\. RAOCE lo calcula de «Ventas totales \(a\)» y «Total exportaciones \(b\)»/),
-      expect.stringMatching(/^ {4}Aviso: Programas!R6 — Tenía «PRESENTADO», .*«Estado».*La fecha de presentación se captura en la columna «Fecha de presentación»/),
+      expect.stringMatching(/^ {4}Aviso: Programas!S6 — Tenía «PRESENTADO», .*«Estado».*La fecha de presentación se captura en la columna «Fecha de presentación»/),
     ]);
     const rows = await problemas(out);
     expect(rows.slice(0, 2)).toEqual([expect.stringMatching(/^OUTPUT_TYPED_OVER Tenía «78\.5 %»/), expect.stringMatching(/^OUTPUT_TYPED_OVER Tenía «PRESENTADO»/)]);
@@ -123,7 +123,7 @@ describe("values typed into output cells", () => {
     const edited = join(dir, "editado.xlsx");
     await saveWorkbookFile(o.workbook, edited);
     const { notices } = await fill(edited);
-    expect(notices.map((l) => /: (\S+) —/.exec(l)![1])).toEqual(["Cifras!B15", "Programas!R6"]);
+    expect(notices.map((l) => /: (\S+) —/.exec(l)![1])).toEqual(["Cifras!B15", "Programas!S6"]);
   });
 });
 

@@ -48,7 +48,8 @@ export const PROGRAM_ROW: (FakeValue | null)[] = [
   "2019-8664",
   null,
   45000,
-  null,
+  null, // Fecha de cancelación
+  null, // Causa de la cancelación (1.3)
   null,
   null,
   "XIX, XII",

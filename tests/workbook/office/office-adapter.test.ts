@@ -242,7 +242,7 @@ function smallPlan(): WritePlan {
     ranges: [
       { sheet: "Cifras", address: "B14", values: [[380000]], numberFormat: "#,##0.00" },
       { sheet: "Empresa", address: "B18", values: [["=cmd|' /C calc'!A0"]] },
-      { sheet: "Programas", address: "M6:N6", values: [["Sí", null]] },
+      { sheet: "Programas", address: "N6:O6", values: [["Sí", null]] },
     ],
     blocks: [
       {
@@ -274,8 +274,8 @@ describe("apply()", () => {
     expect(fx.value("Problemas", "F6")).toBe("-fin");
     expect(fx.value("Problemas", "C7")).toBe("@usuario");
     expect(fx.value("Problemas", "F7")).toBe("00123");
-    expect(fx.value("Programas", "M6")).toBe("Sí");
-    expect(fx.cell("Programas", "M6")?.quotePrefix).toBeUndefined(); // plain text is not prefixed
+    expect(fx.value("Programas", "N6")).toBe("Sí");
+    expect(fx.cell("Programas", "N6")?.quotePrefix).toBeUndefined(); // plain text is not prefixed
     expect(fx.value("Cifras", "B14")).toBe(380000);
     expect(fx.cell("Cifras", "B14")?.numberFormat).toBe("#,##0.00");
   });
@@ -468,7 +468,7 @@ describe("insertTemplate()", () => {
       expect(snapshot.names[CAPTURE_BLOCK.anchorName]).toMatchObject({ found: true, sheet: CAPTURE_BLOCK.sheet, address: CAPTURE_BLOCK.anchor });
       expect(snapshot.version).toBe(TEMPLATE_VERSION);
       const programs = snapshot.tables.tblProgramas;
-      expect(programs).toMatchObject({ found: true, sheet: "Programas", headerAddress: "A5:W5", bodyTopLeft: "A6" });
+      expect(programs).toMatchObject({ found: true, sheet: "Programas", headerAddress: "A5:X5", bodyTopLeft: "A6" });
       expect(programs?.found && programs.rows).toHaveLength(8);
       for (const s of SHEET_LAYOUTS) expect(fx.sheetByName(s.name)!.protection.protected).toBe(s.protect);
     }
@@ -594,8 +594,8 @@ describe("selectCell()", () => {
     expect(await adapterFor(fx).selectCell("'Captura VUCEM'!A6:F6")).toEqual({ ok: true, sheet: "Captura VUCEM", address: "A6:F6" });
     expect(fx.activeSheetId).toBe(fx.sheetByName("Captura VUCEM")!.id);
     expect(fx.selection).toEqual({ sheet: "Captura VUCEM", address: "A6:F6" });
-    expect(await adapterFor(fx).selectCell("Programas!F6")).toMatchObject({ ok: true });
-    expect(fx.selection).toEqual({ sheet: "Programas", address: "F6" });
+    expect(await adapterFor(fx).selectCell("Programas!G6")).toMatchObject({ ok: true });
+    expect(fx.selection).toEqual({ sheet: "Programas", address: "G6" });
   });
 
   test("a deleted sheet, a hidden sheet or a bad location return an error instead of throwing", async () => {

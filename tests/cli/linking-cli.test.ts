@@ -112,8 +112,14 @@ describe("raoce status: only programs in force link (R9 rev. 2026-11)", () => {
     expect(body).toMatchObject({ status: "EN_PLAZO", linked: true, inForce: ["IMMEX", "PROSEC"], excluded: [], deadlines: { due: "2026-05-29" } });
     const r = await out([...prosec, "--cancelled", "IMMEX=15/04/2026"]);
     expect(r.stdout).toContain("Siguiente paso: Presentar en VUCEM a más tardar el 29 de mayo de 2026");
-    expect(r.stdout).toContain("IMMEX está cancelado desde el 15 de abril de 2026");
+    expect(r.stdout).toContain("IMMEX está cancelado desde el 15 de abril de 2026; como seguía vigente el 1 de abril de 2026, PROSEC sigue ligado y conserva sus fechas (vence el 29 de mayo de 2026)");
     expect(bareRuleIds(r.stdout)).toEqual([]);
+  });
+
+  it("an IMMEX report filed before IMMEX's cancellation on/after 1 April still counts for PROSEC (R17), with no warning against it", async () => {
+    const argv = [...prosec, "--cancelled", "IMMEX=15/04/2026", "--immex-filed", "10/04/2026"];
+    expect(await json(argv)).toMatchObject({ status: "PRESENTADO", effectiveFiledOn: "2026-04-10" });
+    expect((await out(argv)).stdout).not.toContain("no cuente con la réplica");
   });
 
   it.each([

@@ -56,7 +56,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
   });
   const d = r.deadlines;
   // R4/R10: an IMMEX cancelled on or after 1 April still links (May dates) but, once cancelled, files nothing to replicate.
-  const immexGone = program !== "IMMEX" && cancelled.IMMEX !== undefined && cancelled.IMMEX <= asOf ? cancelled.IMMEX : null;
+  const immexGone = program !== "IMMEX" && r.effectiveFiledOn === null && cancelled.IMMEX !== undefined && cancelled.IMMEX <= asOf ? cancelled.IMMEX : null;
   // The PROSEC-alone note already says why that partner does not file; the others get one line each.
   const aloneNoted = r.notes.some((n) => n.code.startsWith("PROSEC_ALONE_")) ? othersOut.find((e) => e.type !== "PROSEC") : undefined;
   const doc = {
@@ -97,7 +97,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
     ...(immexGone && program === "PROSEC" && d.linked
       ? [
           printable(
-            `${SEVERITY_LABEL.info}: IMMEX está cancelado desde el ${longDate(immexGone)}; como seguía vigente el 1 de abril de ${filingYear}, PROSEC sigue ligado y conserva las fechas de mayo, pero no cuente con la réplica del reporte IMMEX: confirme con la SE cómo presentar el de PROSEC${ruleSuffix("R9/R10")}.`,
+            `${SEVERITY_LABEL.info}: IMMEX está cancelado desde el ${longDate(immexGone)}; como seguía vigente el 1 de abril de ${filingYear}, PROSEC sigue ligado y conserva sus fechas (vence el ${longDate(d.due)}), pero no cuente con la réplica del reporte IMMEX: confirme con la SE cómo presentar el de PROSEC${ruleSuffix("R9/R10")}.`,
           ),
         ]
       : []),

@@ -56,6 +56,7 @@ export async function readPortfolio(args: readonly string[], today: IsoDate, asO
       pendingNotices: after.filter((d) => d.kind === "notice").map((d) => d.date),
       pendingCorrections: a.afterFiling.corrections.filter((c) => c.corrections.length > 0).map((c) => ({ program: c.program, number: c.number, by: c.deadline.by })),
       extraNonBusinessDays: calendarOf(a.input).extraNonBusinessDays ?? [],
+      ...(calendarOf(a.input).seDeclaredPeriods === false ? { seDeclaredPeriods: false } : {}),
     })));
     const client = a.result.company.name ?? a.result.company.rfc ?? f.relative;
     for (const i of a.issues) {

@@ -1,6 +1,6 @@
 /** After filing (R33, R34/R49, R44–R48): pure rules. Expected dates are counted by hand from R12's layers. */
 import { createHash } from "node:crypto";
-import { afterFilingDeadlines } from "../../src/domain/after-filing";
+import { afterFilingDeadlines, calendarOf } from "../../src/domain/after-filing";
 import { compareWithEvidence, correctionDeadline, correctionIssues } from "../../src/domain/after-filing/corrections";
 import { blockDigest, inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
 import { evidenceBlocks, evidenceCells } from "../../src/domain/after-filing/evidence-rows";
@@ -232,5 +232,18 @@ describe("after-filing deadlines for urgency (R58) and reminders (R59)", () => {
       ["notice", "Aviso de cambio: Representante legal", "2025-06-03", "2025-06-03", false],
       ["correction", "IMMEX 83-2019: carta de corrección (1 dato)", "2025-06-04", "2025-06-04", false],
     ]);
+  });
+});
+
+describe("change notices over the SE's year-end period (R12 rev., R34)", () => {
+  // A change on Mon 15-Dec-2025. The SE's period 22-Dec-2025 – 6-Jan-2026 (SNICE 516.2025.5545) is non-business by
+  // default: Dec 16–19 are days 1–4, business days resume on 7-Jan-2026, so day 10 is Wed 14-Jan-2026. Without the
+  // period (the workbook's «Contar los periodos inhábiles declarados por la SE» = No): Dec 16–24 are days 1–7,
+  // 25 Dec is an LFPA day, so day 10 is Tue 30-Dec-2025.
+  const row = { type: "Domicilio fiscal", occurredOn: "2025-12-15" };
+  it("the workbook's setting reaches the 10-business-day term", () => {
+    expect(evaluateNotices([row], "2025-12-16", calendarOf({})).notices[0]!.deadline).toBe("2026-01-14");
+    expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: true } })).notices[0]!.deadline).toBe("2026-01-14");
+    expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: false } })).notices[0]!.deadline).toBe("2025-12-30");
   });
 });

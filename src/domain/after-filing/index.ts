@@ -6,7 +6,7 @@
  * The document carries the optional sections the workbook reader adds: `evidence` (rows of the Evidencia sheet),
  * `changeNotices` (Avisos), `requirements` and `domiciles` (Requisitos), `contact` (letter data).
  */
-import type { CalendarOptions } from "../calendar";
+import { calendarOf as calendarOfOptions, type CalendarOptions } from "../calendar";
 import { isIsoDate, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import { issue, type Issue } from "../issues";
@@ -48,8 +48,13 @@ const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 const obj = <T>(v: unknown): T => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as T) : ({} as T));
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
 
+/** The workbook's calendar (R12): its declared extra days, and without the SE's known periods when the user says so. */
 export function calendarOf(input: Record<string, unknown>): CalendarOptions {
-  return { extraNonBusinessDays: arr<unknown>(input.extraNonBusinessDays).filter(isIsoDate) };
+  const settings = obj<{ seDeclaredPeriods?: unknown }>(input.settings);
+  return calendarOfOptions({
+    extraNonBusinessDays: arr<unknown>(input.extraNonBusinessDays).filter(isIsoDate),
+    ...(settings.seDeclaredPeriods === false ? { settings: { seDeclaredPeriods: false } } : {}),
+  });
 }
 
 export function evaluateAfterFiling(input: Record<string, unknown>, result: ReportResult, today: IsoDate): AfterFilingResult {

@@ -46,6 +46,8 @@ export interface PortfolioClient {
   pendingCorrections?: readonly { program: string; number: string | null; by: IsoDate }[];
   /** Declared non-business days of the workbook (R12 layer 4), for the 5-business-day horizon. */
   extraNonBusinessDays?: readonly IsoDate[];
+  /** False when the workbook removes the SE's known declared periods (R12 rev., Empresa «periodos inhábiles»). */
+  seDeclaredPeriods?: boolean;
 }
 
 export interface PortfolioRow {
@@ -89,7 +91,9 @@ function nextStep(p: ReportResult["programs"][number], asOf: IsoDate): { kind: N
 export function clientRows(c: PortfolioClient): PortfolioRow[] {
   const r = c.result;
   const notice = [...(c.pendingNotices ?? [])].sort()[0] ?? null;
-  const ahead = notice ? addBusinessDays(r.asOf, 5, c.extraNonBusinessDays ? { extraNonBusinessDays: [...c.extraNonBusinessDays] } : {}) : null;
+  const ahead = notice
+    ? addBusinessDays(r.asOf, 5, { ...(c.extraNonBusinessDays ? { extraNonBusinessDays: [...c.extraNonBusinessDays] } : {}), ...(c.seDeclaredPeriods === false ? { seDeclaredPeriods: false } : {}) })
+    : null;
   const noticeFields = { noticeDeadline: notice, fiveBusinessDaysAhead: ahead };
   const base = {
     file: c.file,

@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands (node:util parseArgs; unknown flags are usage errors). */
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { isIsoDate, type IsoDate } from "../domain/dates";
+import { longDateEs, parseDayFirstDate, type IsoDate } from "../domain/dates";
 import { parseProgramType, type ProgramType } from "../domain/programs";
 import { isSupportedFilingYear, MAX_FILING_YEAR, MIN_FILING_YEAR } from "../domain/rule-table";
 import { UsageError } from "./errors";
@@ -44,15 +44,9 @@ export function parseProgramList(value: string | undefined, flag = "--programs")
 /**
  * One date parser for every option: ISO `2026-05-30` or the way an accountant writes it, `30/05/2026` (also 30-05-2026,
  * 30.05.2026 and 1/6/2026). Day first, four-digit year; anything else is refused with the two accepted forms.
+ * The parser itself lives in the domain (the pane's settings form uses it too).
  */
-export function parseCliDate(text: string): IsoDate | null {
-  const t = text.trim();
-  if (isIsoDate(t)) return t;
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (!m) return null;
-  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
-  return isIsoDate(iso) ? iso : null;
-}
+export const parseCliDate = (text: string): IsoDate | null => parseDayFirstDate(text);
 
 export function optionalDate(value: string | undefined, flag: string): IsoDate | undefined {
   if (value === undefined) return undefined;
@@ -92,4 +86,60 @@ export function ruleOptions(values: Record<string, unknown>) {
   if (cancelledOn) overrides.cancelledOn = cancelledOn;
   const year = optionalSwitchYear(values["prosec-mayo-desde"] as string | undefined);
   return { overrides, settings: year === undefined ? {} : { linkedProsecMayFromYear: year } };
+}
+
+/** `--authorized` and `--cancelled` take several values (repeated and/or comma-separated). */
+export const PROGRAM_DATE_OPTIONS = {
+  authorized: { type: "string", multiple: true },
+  cancelled: { type: "string", multiple: true },
+} as const satisfies Options;
+
+const DATE_FORMS = "escríbala como 30/05/2026 (DD/MM/AAAA) o 2026-05-30";
+
+/**
+ * R3/R4/R9 rev. 2026-11: the dates of `--authorized` / `--cancelled`, one per program. Each value is a bare date (the
+ * `own` program's, i.e. `--program`) or `PROGRAMA=FECHA`; several go comma-separated and/or with the flag repeated:
+ * `--cancelled IMMEX=15/10/2025`, `--authorized IMMEX=01/02/2026,ALTEX=2026-03-01`. Every program named must be among
+ * `programs` (a date for a program the company does not hold is a slip, not something to ignore).
+ */
+export function programDates(
+  values: string | readonly string[] | undefined,
+  flag: string,
+  programs: readonly ProgramType[],
+  own?: ProgramType | null,
+): Partial<Record<ProgramType, IsoDate>> {
+  const out: Partial<Record<ProgramType, IsoDate>> = {};
+  const items = (values === undefined ? [] : typeof values === "string" ? [values] : values)
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    let program: ProgramType;
+    let dateText: string;
+    if (eq < 0) {
+      dateText = item;
+      if (parseDayFirstDate(dateText) === null) {
+        throw new UsageError(`${flag} ${item} no es una fecha válida; ${DATE_FORMS}, o indique el programa: ${flag} IMMEX=15/10/2025`);
+      }
+      if (!own) throw new UsageError(`${flag} ${item}: indique de qué programa es la fecha, p. ej. ${flag} ${programs[0] ?? "IMMEX"}=${item} (o use --program)`);
+      program = own;
+    } else {
+      const name = item.slice(0, eq).trim();
+      dateText = item.slice(eq + 1).trim();
+      const p = parseProgramType(name);
+      if (!p) throw new UsageError(`${flag} ${item}: programa desconocido «${name}»; use IMMEX, PROSEC, ALTEX o ECEX`);
+      if (!programs.includes(p)) {
+        throw new UsageError(`${flag} ${item}: ${p} no está entre los programas de la empresa (--programs ${programs.join(",")}); agréguelo a --programs o quite esa fecha`);
+      }
+      if (dateText === "") throw new UsageError(`${flag} ${item}: falta la fecha, p. ej. ${flag} ${p}=15/10/2025`);
+      program = p;
+    }
+    const iso = parseDayFirstDate(dateText);
+    if (!iso) throw new UsageError(`${flag} ${item}: «${dateText}» no es una fecha válida; ${DATE_FORMS}`);
+    const prev = out[program];
+    if (prev !== undefined && prev !== iso) throw new UsageError(`${flag}: dos fechas distintas para ${program} (${longDateEs(prev)} y ${longDateEs(iso)}); indique una sola`);
+    out[program] = iso;
+  }
+  return out;
 }

@@ -1,6 +1,10 @@
 /** The CLI's Spanish help: one general page and one page per command (`raoce <cmd> --help`, exit 0). */
 
 const DATES = "Fechas: 30/05/2026 (DD/MM/AAAA) o 2026-05-30, en todas las opciones.";
+const PROGRAM_DATES = `                            Varias fechas separadas por comas o repitiendo la opción
+                            (--authorized IMMEX=01/02/2026,ALTEX=2026-03-01). Un programa está ligado solo si está
+                            vigente para ese RAOCE: no cancelado antes del 1 de abril del año de presentación y no
+                            autorizado durante ese año; si no, no presenta y PROSEC presenta solo (fechas de abril).`;
 const EXITS = "Códigos de salida: 0 correcto · 1 el reporte tiene errores · 2 invocación o archivo inutilizable.";
 const RULE_OPTS = `  --prosec-mayo-desde AAAA  año desde el que PROSEC ligado vence en mayo (abril antes; 2024 por omisión)
   --due D                   fecha límite a usar en lugar de la calculada (ajuste del usuario)
@@ -46,33 +50,40 @@ ${EXITS}
 export const COMMAND_HELP: Record<string, string> = {
   deadlines: `raoce deadlines — fechas límite del RAOCE de un año de presentación
 
-Uso: raoce deadlines --year AAAA --programs IMMEX,PROSEC [--program P] [ajustes] [--json]
+Uso: raoce deadlines --year AAAA --programs IMMEX,PROSEC [--program P] [--authorized P=D,…] [--cancelled P=D,…]
+                     [ajustes] [--json]
 
   --year AAAA               año de presentación (el RAOCE 2026 reporta el ejercicio 2025)
-  --programs A,B            todos los programas de la empresa (PROSEC con IMMEX, ALTEX o ECEX es «ligado»)
+  --programs A,B            todos los programas de la empresa (PROSEC con IMMEX, ALTEX o ECEX vigente es «ligado»)
   --program P               a qué programa se aplican --due, --late-until y --cancel-on (si hay más de uno)
+  --authorized P=D,…        fecha de autorización de un programa de --programs (p. ej. IMMEX=01/02/2026)
+  --cancelled P=D,…         fecha en que la SE canceló un programa de --programs (p. ej. IMMEX=15/10/2025)
+${PROGRAM_DATES}
 ${RULE_OPTS}
-  --json                    salida JSON (códigos y fechas ISO)
+  --json                    salida JSON (códigos y fechas ISO; por programa «files» y «exclusion»; «inForce»)
 
-Ejemplo: raoce deadlines --year 2026 --programs IMMEX,PROSEC --prosec-mayo-desde 2024
+Ejemplos: raoce deadlines --year 2026 --programs IMMEX,PROSEC --prosec-mayo-desde 2024
+          raoce deadlines --year 2026 --programs IMMEX,PROSEC --cancelled IMMEX=15/10/2025
 ${DATES}`,
   status: `raoce status — estado de un programa en una fecha y el siguiente paso
 
-Uso: raoce status --year AAAA --program P [--programs A,B] [--filed D] [--as-of D] [--authorized D]
-                  [--cancelled D] [--immex-filed D] [ajustes] [--json]
+Uso: raoce status --year AAAA --program P [--programs A,B] [--filed D] [--as-of D] [--authorized [P=]D,…]
+                  [--cancelled [P=]D,…] [--immex-filed D] [ajustes] [--json]
 
   --year AAAA               año de presentación (el RAOCE 2026 reporta el ejercicio 2025)
   --program P               el programa a revisar: IMMEX, PROSEC, ALTEX o ECEX
   --programs A,B            todos los programas de la empresa (para saber si PROSEC está ligado)
   --filed D                 fecha en que se presentó el RAOCE (si ya se presentó)
   --as-of D                 fecha a la que se calcula el estado (hoy por omisión)
-  --authorized D            fecha de autorización del programa
-  --cancelled D             fecha en que la SE canceló el programa (si ocurrió)
   --immex-filed D           PROSEC con IMMEX: fecha en que se presentó el reporte IMMEX (se replica a PROSEC)
+  --authorized D            fecha de autorización del programa de --program; P=D, la de otro programa de --programs
+  --cancelled D             fecha en que la SE canceló el programa de --program (si ocurrió); P=D, la de otro
+${PROGRAM_DATES}
 ${RULE_OPTS}
-  --json                    salida JSON (códigos de estado y fechas ISO)
+  --json                    salida JSON (códigos de estado y fechas ISO; «inForce» y «excluded»)
 
-Ejemplo: raoce status --year 2026 --program IMMEX --filed 10/06/2026 --as-of 20/06/2026
+Ejemplos: raoce status --year 2026 --program IMMEX --filed 10/06/2026 --as-of 20/06/2026
+          raoce status --year 2026 --program PROSEC --programs IMMEX,PROSEC --cancelled IMMEX=15/10/2025
 ${DATES}
 Código de salida 1 si los datos tienen un error.`,
   evaluate: `raoce evaluate — revisa un reporte RAOCE en JSON (el mismo motor que el complemento)

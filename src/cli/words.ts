@@ -2,7 +2,8 @@
  * The words of the CLI's text output: Spanish labels for severities, statuses and verdicts (codes stay in --json),
  * dates written out, the basis of a rule in words, and the next thing the accountant has to do.
  */
-import { daysBetween, longDateEs, type IsoDate } from "../domain/dates";
+import { daysBetween, longDateEs, yearOf, type IsoDate } from "../domain/dates";
+import type { Exclusion } from "../domain/linking";
 import type { Deadlines } from "../domain/deadlines";
 import { explainRuleIds, findRule } from "../domain/rules-catalog";
 import { STATUS_LABELS, type StatusCode } from "../domain/status";
@@ -100,3 +101,14 @@ function nextActionOwn(p: NextActionInput): string {
 /** The source of a program's dates, without "Todas las fechas:" repeating the label it follows. */
 export const datesSourceText = (source: string): string => explainRuleIds(source.replace(/^Todas las fechas:\s*/i, ""));
 export const explainIds = explainRuleIds;
+
+/** R3/R4: why a held program does not file for `filingYear`, in words ("cancelado el 15 de octubre de 2025, antes del 1 de abril de 2026"). */
+export function exclusionText(ex: Pick<Exclusion, "reason" | "date">, filingYear: number): string {
+  if (ex.reason === "CANCELLED_BEFORE_APRIL") return `cancelado el ${longDate(ex.date)}, antes del 1 de abril de ${filingYear}`;
+  return `autorizado el ${longDate(ex.date)}, ${yearOf(ex.date) === filingYear ? "durante el" : "después del"} año de presentación ${filingYear}`;
+}
+
+/** "IMMEX no presenta el RAOCE 2026 (No obligado): cancelado el …, antes del 1 de abril de 2026 [Programa cancelado: …; regla R4]". */
+export function notFilingSentence(ex: Exclusion, filingYear: number): string {
+  return `${ex.type} no presenta el RAOCE ${filingYear} (${statusLabel("NO_OBLIGADO")}): ${exclusionText(ex, filingYear)}${ruleSuffix(ex.reason === "CANCELLED_BEFORE_APRIL" ? "R4" : "R3")}`;
+}

@@ -101,3 +101,24 @@ export function longDateEn(date: IsoDate): string {
   const d = parseIsoDate(date);
   return d ? `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}` : String(date);
 }
+
+/**
+ * A date as people type it: ISO `2026-05-30` or day first, `30/05/2026` (also 30-05-2026, 30.05.2026 and 1/6/2026),
+ * always with a four-digit year. Null for anything else (05/30/2026, 30/05/26, 31/02/2026): month-first and two-digit
+ * years are refused rather than guessed. Shared by the CLI's options and the pane's settings form.
+ */
+export function parseDayFirstDate(text: unknown): IsoDate | null {
+  if (typeof text !== "string") return null;
+  const t = text.trim();
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** "30/05/2026": an ISO date in the day-first numeric form an accountant types (invalid input is echoed). */
+export function dayFirstDate(date: IsoDate): string {
+  const d = parseIsoDate(date);
+  return d ? `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}` : String(date);
+}

@@ -200,6 +200,7 @@ export function programStatus(input: StatusInput): StatusResult {
   // R10/R17: for PROSEC held with IMMEX, the IMMEX report is replicated to PROSEC if filed by PROSEC's last day.
   let replicated: IsoDate | null = null;
   if (immexFiledOn && program === "PROSEC") {
+    const immexOut = linking?.excluded.find((e) => e.type === "IMMEX");
     if (!heldPrograms.includes("IMMEX")) {
       notes.push(
         note(
@@ -207,8 +208,12 @@ export function programStatus(input: StatusInput): StatusResult {
           "IMMEX_NOT_HELD",
           "filedOn",
           "R17",
-          "Se indicó una fecha de presentación del RAOCE IMMEX, pero la empresa no tiene IMMEX entre sus programas: no se replica a PROSEC.",
-          "An IMMEX filing date was given, but IMMEX is not among the company's programs: it is not replicated to PROSEC.",
+          immexOut
+            ? `Se indicó una fecha de presentación del RAOCE IMMEX, pero IMMEX no presenta el RAOCE ${filingYear} (${immexOut.reason === "CANCELLED_BEFORE_APRIL" ? `cancelado el ${es(immexOut.date)}` : `autorizado el ${es(immexOut.date)}`}): no se replica a PROSEC.`
+            : "Se indicó una fecha de presentación del RAOCE IMMEX, pero la empresa no tiene IMMEX entre sus programas: no se replica a PROSEC.",
+          immexOut
+            ? `An IMMEX filing date was given, but IMMEX does not file the ${filingYear} RAOCE (${immexOut.reason === "CANCELLED_BEFORE_APRIL" ? `cancelled on ${en(immexOut.date)}` : `authorized on ${en(immexOut.date)}`}): it is not replicated to PROSEC.`
+            : "An IMMEX filing date was given, but IMMEX is not among the company's programs: it is not replicated to PROSEC.",
         ),
       );
     } else if (immexFiledOn < d.opens) {

@@ -2,7 +2,7 @@
  * The settings the pane edits (they live in the workbook: filing year, as-of date, exchange-rate override, extra
  * non-business days) as form text, and their validation. Pure, so the rules are tested without React.
  */
-import { isIsoDate, type IsoDate } from "../domain/dates";
+import { dayFirstDate, parseDayFirstDate, type IsoDate } from "../domain/dates";
 import { exchangeRateFor } from "../domain/exchange-rates";
 import type { Strings } from "./strings";
 
@@ -19,7 +19,7 @@ export type SettingsChange = Partial<PaneSettings>;
 
 export type SettingsField = keyof PaneSettings;
 
-/** What the inputs hold. */
+/** What the inputs hold: dates as the accountant reads and types them (DD/MM/AAAA; ISO is accepted too). */
 export interface SettingsDraft {
   filingYear: string;
   asOf: string;
@@ -32,9 +32,9 @@ export const EMPTY_SETTINGS: PaneSettings = { filingYear: null, asOf: null, exch
 export function draftOf(s: PaneSettings): SettingsDraft {
   return {
     filingYear: s.filingYear === null ? "" : String(s.filingYear),
-    asOf: s.asOf ?? "",
+    asOf: s.asOf === null ? "" : dayFirstDate(s.asOf),
     exchangeRate: s.exchangeRate === null ? "" : String(s.exchangeRate),
-    extraNonBusinessDays: s.extraNonBusinessDays.join("\n"),
+    extraNonBusinessDays: s.extraNonBusinessDays.map(dayFirstDate).join("\n"),
   };
 }
 
@@ -65,8 +65,8 @@ export function parseDraft(d: SettingsDraft, strings: Strings): ParsedDraft {
   const asOfText = d.asOf.trim();
   let asOf: IsoDate | null = null;
   if (asOfText !== "") {
-    if (isIsoDate(asOfText)) asOf = asOfText;
-    else errors.asOf = strings.dateInvalid;
+    asOf = parseDayFirstDate(asOfText);
+    if (asOf === null) errors.asOf = strings.dateInvalid;
   }
 
   const rateText = d.exchangeRate.trim();
@@ -80,9 +80,9 @@ export function parseDraft(d: SettingsDraft, strings: Strings): ParsedDraft {
     .split(/[\n,;]+/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  const bad = lines.filter((s) => !isIsoDate(s));
+  const bad = lines.filter((s) => parseDayFirstDate(s) === null);
   if (bad.length > 0) errors.extraNonBusinessDays = strings.extraDaysInvalid(bad.join(", "));
-  const extraNonBusinessDays = [...new Set(lines.filter((s) => isIsoDate(s)))].sort();
+  const extraNonBusinessDays = [...new Set(lines.map(parseDayFirstDate).filter((s): s is IsoDate => s !== null))].sort();
 
   const ok = Object.keys(errors).length === 0;
   return { value: ok ? { filingYear, asOf, exchangeRate, extraNonBusinessDays } : null, errors };

@@ -114,12 +114,14 @@ describe("task pane in Chromium on a fake Excel", () => {
     const rate = page.getByRole("textbox", { name: /Tipo de cambio/ });
     await rate.waitFor();
     await expect(page.getByRole("textbox", { name: /Año de presentación/ }).inputValue()).resolves.toBe("2025");
-    await expect(page.getByRole("textbox", { name: /Fecha de corte/ }).inputValue()).resolves.toBe("2025-05-15");
+    await expect(page.getByRole("textbox", { name: /Fecha de corte/ }).inputValue()).resolves.toBe("15/05/2025"); // as the accountant reads it
     await rate.fill("18.5");
     await expect(page.getByTestId("rate-source").textContent()).resolves.toBe("Fuente: Capturado por el usuario");
     // Ten days: more than the 8 blank rows of tblInhabiles, so the table grows (Table.rows.add).
     const extra = ["2025-04-17", "2025-04-18", ...Array.from({ length: 8 }, (_, i) => `2025-12-${22 + i}`)];
-    await page.getByRole("textbox", { name: /Días inhábiles/ }).fill(extra.join("\n"));
+    // Typed the way accountants write them (DD/MM/AAAA), except one in ISO: both forms are accepted.
+    const typed = extra.map((d, i) => (i === 1 ? d : `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`));
+    await page.getByRole("textbox", { name: /Días inhábiles/ }).fill(typed.join("\n"));
     await page.getByRole("button", { name: "Guardar en el libro" }).click();
     await page.getByText("Configuración guardada en el libro.").waitFor();
     const rateCell = nameCell("RAOCE_TIPO_CAMBIO");

@@ -29,11 +29,16 @@ describe("panel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Después de presentar" }));
     const mark = await screen.findByRole("button", { name: "Marcar como presentado" }, { timeout: 10_000 });
     fireEvent.click(mark);
-    expect(await screen.findByText("Escriba la fecha como AAAA-MM-DD.")).toBeTruthy();
+    expect(await screen.findByText("Escriba una fecha válida como DD/MM/AAAA (por ejemplo 28/05/2025) o AAAA-MM-DD (2025-05-28).")).toBeTruthy();
     expect(screen.getByText("Escriba el folio del acuse.")).toBeTruthy();
     expect(markFiled).not.toHaveBeenCalled();
 
-    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de presentación/ }), { target: { value: "2025-05-28" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de presentación/ }), { target: { value: "31/02/2025" } });
+    fireEvent.click(mark);
+    expect(await screen.findByText(/^Escriba una fecha válida como DD\/MM\/AAAA/)).toBeTruthy(); // not a real day
+    expect(markFiled).not.toHaveBeenCalled();
+    // As the accountant types it: day first; sent as the ISO date it names.
+    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de presentación/ }), { target: { value: "28/05/2025" } });
     fireEvent.change(screen.getByRole("textbox", { name: /Folio del acuse/ }), { target: { value: "F-1" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Preparó" }), { target: { value: "Jorge" } });
     fireEvent.click(mark);

@@ -20,8 +20,10 @@ describe("settings form (pure)", () => {
   test.each([
     [{ filingYear: "25" }, "filingYear", ES.filingYearInvalid],
     [{ filingYear: "dos mil" }, "filingYear", ES.filingYearInvalid],
-    [{ asOf: "15/05/2025" }, "asOf", ES.dateInvalid],
     [{ asOf: "2025-02-30" }, "asOf", ES.dateInvalid],
+    [{ asOf: "31/02/2026" }, "asOf", ES.dateInvalid],
+    [{ asOf: "05/30/2026" }, "asOf", ES.dateInvalid],
+    [{ asOf: "30/05/26" }, "asOf", ES.dateInvalid],
     [{ exchangeRate: "0" }, "exchangeRate", ES.exchangeRateInvalid],
     [{ exchangeRate: "-18" }, "exchangeRate", ES.exchangeRateInvalid],
     [{ exchangeRate: "18.3 MXN" }, "exchangeRate", ES.exchangeRateInvalid],
@@ -30,6 +32,40 @@ describe("settings form (pure)", () => {
     const p = parseDraft({ ...draftOf(SETTINGS), ...patch }, ES);
     expect(p.value).toBeNull();
     expect(p.errors).toEqual({ [field]: message });
+  });
+
+  test.each([
+    ["30/05/2026", "2026-05-30"],
+    ["1/6/2026", "2026-06-01"],
+    ["2026-05-30", "2026-05-30"],
+    ["30.05.2026", "2026-05-30"],
+    [" 30-05-2026 ", "2026-05-30"],
+  ])("as-of %j is read day first as %s (the CLI's forms)", (text, iso) => {
+    const p = parseDraft({ ...draftOf(SETTINGS), asOf: text }, ES);
+    expect(p.errors).toEqual({});
+    expect(p.value?.asOf).toBe(iso);
+  });
+
+  test("extra days take DD/MM/AAAA and ISO mixed, one per line; the bad ones are named with both forms", () => {
+    const ok = parseDraft({ ...draftOf(SETTINGS), extraNonBusinessDays: "2/4/2026\n2026-04-03\n02/04/2026" }, ES);
+    expect(ok.value?.extraNonBusinessDays).toEqual(["2026-04-02", "2026-04-03"]);
+    const bad = parseDraft({ ...draftOf(SETTINGS), extraNonBusinessDays: "30/05/2026\n31/02/2026\n05/30/2026\n30/05/26" }, ES);
+    expect(bad.value).toBeNull();
+    expect(bad.errors).toEqual({ extraNonBusinessDays: ES.extraDaysInvalid("31/02/2026, 05/30/2026, 30/05/26") });
+  });
+
+  test("the error messages name both accepted forms, in Spanish and in English", () => {
+    for (const m of [ES.dateInvalid, ES.extraDaysInvalid("x")]) expect(m).toMatch(/DD\/MM\/AAAA[\s\S]*AAAA-MM-DD/);
+    for (const m of [EN.dateInvalid, EN.extraDaysInvalid("x")]) expect(m).toMatch(/DD\/MM\/YYYY[\s\S]*YYYY-MM-DD/);
+  });
+
+  test("dates loaded from the workbook show as DD/MM/AAAA and read back unchanged (no spurious change)", () => {
+    const stored = { ...SETTINGS, asOf: "2026-06-01", extraNonBusinessDays: ["2026-04-02", "2026-04-03"] };
+    const d = draftOf(stored);
+    expect(d.asOf).toBe("01/06/2026");
+    expect(d.extraNonBusinessDays).toBe("02/04/2026\n03/04/2026");
+    const back = parseDraft(d, ES).value!;
+    expect(changesBetween(stored, back)).toEqual({});
   });
 
   test("only changed fields are written back", () => {
@@ -53,7 +89,7 @@ describe("settings panel", () => {
     const year = await openSettings();
     expect(ops.readSettings).toHaveBeenCalledTimes(1);
     expect((year as HTMLInputElement).value).toBe("2025");
-    expect((screen.getByRole("textbox", { name: /Fecha de corte/ }) as HTMLInputElement).value).toBe("2025-05-15");
+    expect((screen.getByRole("textbox", { name: /Fecha de corte/ }) as HTMLInputElement).value).toBe("15/05/2025");
     expect(screen.getByRole("textbox", { name: /Tipo de cambio/ })).toBeTruthy();
     expect(screen.getByRole("textbox", { name: /Días inhábiles adicionales/ })).toBeTruthy();
     expect(screen.getByTestId("rate-source").textContent).toBe("Fuente: Promedio FIX Banxico 2024 (tabla del producto) — 18.3263");
@@ -65,7 +101,7 @@ describe("settings panel", () => {
     renderApp(ops);
     const year = await openSettings();
     fireEvent.change(year, { target: { value: "25" } });
-    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de corte/ }), { target: { value: "31/05/2025" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de corte/ }), { target: { value: "05/31/2025" } });
     expect(screen.getByText(ES.filingYearInvalid)).toBeTruthy();
     expect(screen.getByText(ES.dateInvalid)).toBeTruthy();
     expect(year.getAttribute("aria-invalid")).toBe("true");
@@ -86,6 +122,17 @@ describe("settings panel", () => {
     fireEvent.click(screen.getByRole("button", { name: ES.saveSettings }));
     await waitFor(() => expect(ops.writeSettings).toHaveBeenCalledWith({ exchangeRate: 18.5 }));
     expect(await screen.findByText(ES.settingsSaved)).toBeTruthy();
+  });
+
+  test("an as-of date typed DD/MM/AAAA is saved as the date it names", async () => {
+    const ops = fakeOperations();
+    renderApp(ops);
+    await openSettings();
+    fireEvent.change(screen.getByRole("textbox", { name: /Fecha de corte/ }), { target: { value: "30/05/2026" } });
+    expect(screen.queryByText(ES.dateInvalid)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: ES.saveSettings }));
+    await waitFor(() => expect(ops.writeSettings).toHaveBeenCalledWith({ asOf: "2026-05-30" }));
+    expect((screen.getByRole("textbox", { name: /Fecha de corte/ }) as HTMLInputElement).value).toBe("30/05/2026");
   });
 
   test("unsaved valid changes are written first when the user validates", async () => {
@@ -113,6 +160,8 @@ describe("settings panel", () => {
     const year = await screen.findByRole("textbox", { name: /Filing year/ });
     fireEvent.change(year, { target: { value: "abc" } });
     expect(screen.getByText(EN.filingYearInvalid)).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: /As-of|as of/i }), { target: { value: "30/05/26" } });
+    expect(screen.getByText(EN.dateInvalid)).toBeTruthy();
     expect(screen.getByTestId("rate-source").textContent).toMatch(/^Source: /);
   });
 });

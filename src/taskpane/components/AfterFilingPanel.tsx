@@ -7,6 +7,7 @@ import { Body1, Button, Caption1, Checkbox, Divider, Field, Input, MessageBar, M
 import { useState, type FormEvent } from "react";
 import type { AfterFilingOutcome, LocatedIssue, PaneOperations } from "../operations";
 import type { Strings } from "../strings";
+import { parseDayFirstDate } from "../../domain/dates";
 
 const useStyles = makeStyles({
   root: {
@@ -30,7 +31,6 @@ export interface AfterFilingPanelProps {
 
 type Message = { intent: "success" | "warning" | "error"; text: string };
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 export default function AfterFilingPanel({ strings, operations, onIssues }: AfterFilingPanelProps) {
   const s = strings.afterFiling;
@@ -59,11 +59,12 @@ export default function AfterFilingPanel({ strings, operations, onIssues }: Afte
   const onMark = (e: FormEvent) => {
     e.preventDefault();
     const errs: typeof errors = {};
-    if (!ISO.test(form.filedOn.trim())) errs.filedOn = s.badDate;
+    const filedOn = parseDayFirstDate(form.filedOn); // 28/05/2025 as accountants type it, or 2025-05-28
+    if (filedOn === null) errs.filedOn = s.badDate;
     if (!form.folio.trim()) errs.folio = s.folioRequired;
     setErrors(errs);
-    if (Object.keys(errs).length || !operations.markFiled) return;
-    const request = { filedOn: form.filedOn.trim(), folio: form.folio.trim(), program: form.program, preparedBy: form.preparedBy, reviewedBy: form.reviewedBy, replace };
+    if (filedOn === null || Object.keys(errs).length || !operations.markFiled) return;
+    const request = { filedOn, folio: form.folio.trim(), program: form.program, preparedBy: form.preparedBy, reviewedBy: form.reviewedBy, replace };
     void act(s.marking, () => operations.markFiled!(request), (o) => {
       if (o.issues) onIssues(o.issues);
       return o.block ? s.marked(o.block.number, o.block.program, o.block.folio) : "";

@@ -57,7 +57,7 @@ export default function SettingsPanel({ strings, draft, errors, rateSource, dirt
         <Input value={draft.filingYear} onChange={set("filingYear")} inputMode="numeric" autoComplete="off" name="filingYear" />
       </Field>
       <Field label={strings.asOf} hint={strings.asOfHint} validationState={errors.asOf ? "error" : "none"} validationMessage={errors.asOf}>
-        <Input value={draft.asOf} onChange={set("asOf")} placeholder="2025-05-15" autoComplete="off" name="asOf" />
+        <Input value={draft.asOf} onChange={set("asOf")} placeholder="30/05/2026" autoComplete="off" name="asOf" />
       </Field>
       <Field
         label={strings.exchangeRate}

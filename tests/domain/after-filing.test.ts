@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import { afterFilingDeadlines, calendarOf } from "../../src/domain/after-filing";
 import { compareWithEvidence, correctionDeadline, correctionIssues } from "../../src/domain/after-filing/corrections";
-import { blockDigest, inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
+import { blockDigest, capturedFields, inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
+import { evaluate } from "../../src/domain/evaluate";
 import { evidenceBlocks, evidenceCells } from "../../src/domain/after-filing/evidence-rows";
 import { evaluateHealth, lastEmimMonthDue, type HealthContext } from "../../src/domain/after-filing/health";
 import { correctionLetter, noticeLetter, type LetterParty } from "../../src/domain/after-filing/letter";
@@ -245,5 +246,48 @@ describe("change notices over the SE's year-end period (R12 rev., R34)", () => {
     expect(evaluateNotices([row], "2025-12-16", calendarOf({})).notices[0]!.deadline).toBe("2026-01-14");
     expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: true } })).notices[0]!.deadline).toBe("2026-01-14");
     expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: false } })).notices[0]!.deadline).toBe("2025-12-30");
+  });
+});
+
+describe("evidence of goods, as Captura VUCEM lists them", () => {
+  const oldBlock = (): EvidenceBlock => ({
+    block: 1, program: "PROSEC", number: "2019-8664", filedOn: "2025-04-28", folio: "F-1", recordedOn: "2025-04-28",
+    captured: [
+      { key: "goods.1.sector", label: "Bien 1: sector", value: "XXII", source: "goods[0].sector" },
+      { key: "goods.1.tariffCode", label: "Bien 1: fracción arancelaria", value: "0901.12.01", source: "goods[0].tariffCode" },
+      { key: "goods.1.unit", label: "Bien 1: unidad de medida", value: "1 - Kilo", source: "goods[0].unit" },
+      { key: "goods.1.totalVolume", label: "Bien 1: volumen total producido", value: 30000, source: "goods[0].totalVolume" },
+    ],
+  }) as unknown as EvidenceBlock;
+  const now = (over: Record<string, string | number> = {}) =>
+    [
+      ["goods.1.sector", "XXII"], ["goods.1.tariffCode", "09011201"], ["goods.1.unit", "Kilogramo"], ["goods.1.totalVolume", 30000],
+      ["goods.1.domesticVolume", 8000], ["goods.1.exportVolume", 22000],
+    ].map(([key, value]) => ({ key: key as string, label: key as string, value: (over[key as string] ?? value) as string | number, source: null }));
+
+  it("a filing records each good as Captura VUCEM lists it: 8 digits, «Kilogramo», the three whole volumes", () => {
+    // Goods rev. 2026-11 (domain reference): fracción 8 digits without dots, unit by VUCEM's name, whole volumes.
+    const doc = {
+      company: { rfc: "CFE370814QI0", name: "Tostadores" }, filingYear: 2025,
+      programs: [{ type: "PROSEC", number: "2019-8664", sectors: ["XXII"] }],
+      figures: { totalSales: 1000, totalExports: 1000, totalImports: 0 },
+      goods: [{ sector: "XXII", tariffCode: "2101.11.01", description: "Café soluble", unit: 1, totalVolume: 12500.4, domesticVolume: 9000, exportVolume: 3000 }],
+    };
+    const fields = capturedFields(doc, evaluate(doc, "2025-04-10"), 0)!;
+    expect(Object.fromEntries(fields.filter((f) => f.key.startsWith("goods.")).map((f) => [f.key, f.value]))).toEqual({
+      "goods.1.sector": "XXII", "goods.1.tariffCode": "21011101", "goods.1.description": "Café soluble", "goods.1.unit": "Kilogramo",
+      "goods.1.totalVolume": 12500, "goods.1.domesticVolume": 9000, "goods.1.exportVolume": 3000,
+    });
+  });
+  it("a block recorded in the earlier format (dotted fracción, «1 - Kilo») is not a correction of today's format", () => {
+    expect(compareWithEvidence(oldBlock(), now())).toEqual([]);
+  });
+  it("a real change still is: another fracción, another unit, a new good", () => {
+    expect(compareWithEvidence(oldBlock(), now({ "goods.1.tariffCode": "09011202", "goods.1.unit": "Pieza" })).map((c) => [c.key, c.said, c.shouldSay])).toEqual([
+      ["goods.1.tariffCode", "0901.12.01", "09011202"],
+      ["goods.1.unit", "1 - Kilo", "Pieza"],
+    ]);
+    const withSecond = [...now(), { key: "goods.2.sector", label: "Bien 2: sector", value: "XXII", source: null }];
+    expect(compareWithEvidence(oldBlock(), withSecond).map((c) => c.key)).toEqual(["goods.2.sector"]);
   });
 });

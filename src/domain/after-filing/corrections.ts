@@ -6,7 +6,7 @@
 import { addBusinessDays, addWeekdays, type CalendarOptions } from "../calendar";
 import { longDateEn, longDateEs, type IsoDate } from "../dates";
 import { issue, type Issue } from "../issues";
-import { sameValue, shownValue, type CapturedField, type EvidenceBlock } from "./evidence";
+import { sameCaptured, shownValue, type CapturedField, type EvidenceBlock } from "./evidence";
 
 export interface Correction {
   key: string;
@@ -36,12 +36,17 @@ export function compareWithEvidence(block: EvidenceBlock, current: readonly Capt
   const out: Correction[] = [];
   for (const was of block.captured) {
     const is = now.get(was.key);
-    if (is && sameValue(was.value, is.value)) continue;
+    if (is && sameCaptured(was.key, was.value, is.value)) continue;
     out.push({ key: was.key, label: was.label, said: shownValue(was.value), shouldSay: is ? shownValue(is.value) : "(no se captura)", source: is?.source ?? was.source });
   }
   const before = new Set(block.captured.map((f) => f.key));
+  // A kind of goods field a block with goods never recorded (the domestic and export volumes, recorded since
+  // 2026-11-28) is not a correction; a new good's fields are (goods.1.sector recorded → goods.3.sector is a kind).
+  const kind = (key: string) => key.replace(/\.\d+\./g, ".#.");
+  const kinds = new Set(block.captured.map((f) => kind(f.key)));
+  const recordedGoods = block.captured.some((f) => f.key.startsWith("goods."));
   for (const is of current) {
-    if (before.has(is.key) || is.value === null) continue;
+    if (before.has(is.key) || is.value === null || (recordedGoods && is.key.startsWith("goods.") && !kinds.has(kind(is.key)))) continue;
     out.push({ key: is.key, label: is.label, said: "(no capturado)", shouldSay: shownValue(is.value), source: is.source });
   }
   return out;

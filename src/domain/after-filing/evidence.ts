@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
-import { formatTariffCode } from "../tariff";
+import { parseUnit } from "../catalogs";
 import { canonicalJson, sha256Hex } from "./sha256";
 
 /** One value typed in VUCEM. `source` is the input path it came from (for the cell it is located at). */
@@ -84,12 +84,16 @@ export function capturedFields(input: Record<string, unknown>, result: ReportRes
       const src = goodsIn[g.index] ?? {};
       const at = `goods[${g.index}]`;
       const n = `Bien ${k + 1}`;
+      // As Captura VUCEM lists the good (one *Agregar*): 8 digits without dots, VUCEM's unit name, whole volumes.
+      const c = g.capture;
       out.push(
         { key: `goods.${k + 1}.sector`, label: `${n}: sector`, value: g.sector, source: `${at}.sector` },
-        { key: `goods.${k + 1}.tariffCode`, label: `${n}: fracción arancelaria`, value: g.tariffCode ? formatTariffCode(g.tariffCode) : null, source: `${at}.tariffCode` },
-        { key: `goods.${k + 1}.description`, label: `${n}: descripción`, value: str(src.description), source: `${at}.description` },
-        { key: `goods.${k + 1}.unit`, label: `${n}: unidad de medida`, value: g.unit === null ? null : `${g.unit} - ${g.unitName ?? ""}`.trim(), source: `${at}.unit` },
-        { key: `goods.${k + 1}.totalVolume`, label: `${n}: volumen total producido`, value: num(src.totalVolume), source: `${at}.totalVolume` },
+        { key: `goods.${k + 1}.tariffCode`, label: `${n}: fracción arancelaria`, value: c.tariffCode ?? g.tariffCode, source: `${at}.tariffCode` },
+        { key: `goods.${k + 1}.description`, label: `${n}: descripción`, value: c.description ?? str(src.description), source: `${at}.description` },
+        { key: `goods.${k + 1}.unit`, label: `${n}: unidad de medida`, value: c.unitName ?? g.unitName, source: `${at}.unit` },
+        { key: `goods.${k + 1}.totalVolume`, label: `${n}: volumen total producido`, value: c.totalVolume ?? num(src.totalVolume), source: `${at}.totalVolume` },
+        { key: `goods.${k + 1}.domesticVolume`, label: `${n}: volumen vendido en el mercado nacional`, value: c.domesticVolume ?? num(src.domesticVolume), source: `${at}.domesticVolume` },
+        { key: `goods.${k + 1}.exportVolume`, label: `${n}: volumen exportado`, value: c.exportVolume ?? num(src.exportVolume), source: `${at}.exportVolume` },
       );
     });
   }
@@ -121,6 +125,23 @@ export function shownValue(v: string | number | null | undefined): string {
   if (v === null || v === undefined || v === "") return "(vacío)";
   if (typeof v === "number") return v.toLocaleString("es-MX", { maximumFractionDigits: 3 });
   return v;
+}
+
+/**
+ * Two values of the same captured field are the same. Blocks recorded before 2026-11-28 wrote the fracción dotted
+ * ("0901.12.01") and the unit as Apéndice 7 names it ("1 - Kilo"); Captura VUCEM lists "09011201" and "Kilogramo".
+ * Those compare by their digits and by the unit's key, so an old block does not turn a format into a correction.
+ */
+export function sameCaptured(key: string, a: string | number | null | undefined, b: string | number | null | undefined): boolean {
+  if (sameValue(a, b)) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  if (key.endsWith(".tariffCode")) return String(a).replace(/\D/g, "") === String(b).replace(/\D/g, "");
+  if (key.endsWith(".unit")) {
+    const ua = parseUnit(a);
+    const ub = parseUnit(b);
+    return ua !== null && ub !== null && ua.key === ub.key;
+  }
+  return false;
 }
 
 /** Two evidence values are the same figure: numbers compare as numbers ("1250.50" = 1250.5), text trimmed. */

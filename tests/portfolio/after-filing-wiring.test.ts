@@ -120,5 +120,9 @@ describe("raoce calendario with the Avisos sheet", () => {
     expect(letters[0]!.description).toMatch(/2 datos cambiaron después de presentar \(hoja Evidencia\)/);
     expect(letters[0]!.description).toMatch(/Presentado el 28\/05\/2025 \(hoja Evidencia\)/);
     expect((await rowsAt("2025-06-02")).rows[0]).toMatchObject({ correctionBy: "2025-06-04" });
+    // And the workbook says why the program reads as not filed, at the empty cell.
+    const check = await run(["check", file, "--json"], NOW);
+    const said = (JSON.parse(check.stdout!) as { issues: { code: string; location: string; message: string }[] }[])[0]!.issues.filter((i) => i.code === "FILED_ONLY_IN_EVIDENCE");
+    expect(said).toEqual([expect.objectContaining({ location: "Programas!G6", message: expect.stringContaining("registra la presentación del 28 de mayo de 2025") })]);
   });
 });

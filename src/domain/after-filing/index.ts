@@ -7,7 +7,7 @@
  * `changeNotices` (Avisos), `requirements` and `domiciles` (Requisitos), `contact` (letter data).
  */
 import { calendarOf as calendarOfOptions, type CalendarOptions } from "../calendar";
-import { isIsoDate, type IsoDate } from "../dates";
+import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import { issue, type Issue } from "../issues";
 import { compareWithEvidence, correctionDeadline, correctionIssues, type Correction, type CorrectionDeadline } from "./corrections";
@@ -71,9 +71,25 @@ export function evaluateAfterFiling(input: Record<string, unknown>, result: Repo
   }
 
   const corrections: ProgramCorrections[] = [];
+  const programsIn = arr<Record<string, unknown>>(input.programs);
   for (const p of result.programs) {
     const block = latestBlockFor(evidence, p.type, p.number);
     if (!block || !isIsoDate(block.filedOn)) continue;
+    // The status reads the row's filing date: a filing recorded only on Evidencia would leave it "not filed" unsaid.
+    const row = programsIn[p.index] ?? {};
+    if (row.filedOn === undefined || row.filedOn === null || row.filedOn === "") {
+      const who = `${p.type}${p.number ? ` ${p.number}` : ""}`;
+      issues.push(
+        issue(
+          "warning",
+          "FILED_ONLY_IN_EVIDENCE",
+          `programs[${p.index}].filedOn`,
+          `${who}: la hoja Evidencia registra la presentación del ${longDateEs(block.filedOn)} (folio ${block.folio || "sin folio"}), pero la «Fecha de presentación» de su fila en Programas está vacía, así que su estado se calcula como no presentado. Capture esa fecha${block.folio ? " y el folio" : ""} en la fila.`,
+          `${who}: the Evidencia sheet records the filing of ${longDateEn(block.filedOn)} (folio ${block.folio || "none"}), but the program's filing date in Programas is empty, so its status is computed as not filed. Enter that date${block.folio ? " and the folio" : ""} in the row.`,
+          "R33",
+        ),
+      );
+    }
     const current = capturedFields(input, result, p.index);
     if (!current) continue;
     const list = compareWithEvidence(block, current);

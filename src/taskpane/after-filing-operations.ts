@@ -32,7 +32,7 @@ export function afterFilingOperations(deps: AfterFilingDeps) {
   return {
     async markFiled(req: MarkFiledRequest): Promise<AfterFilingOutcome> {
       const { snapshot, today, a } = await analyze();
-      if (!a.usable) return { ok: false, reason: a.reason };
+      if (!a.usable) return { ok: false, reason: a.reason, reasonEn: a.reasonEn };
       const m = buildMarkFiledPlan(a, snapshot, {
         filedOn: req.filedOn,
         folio: req.folio,
@@ -42,19 +42,19 @@ export function afterFilingOperations(deps: AfterFilingDeps) {
         ...(req.reviewedBy?.trim() ? { reviewedBy: req.reviewedBy } : {}),
         replace: !!req.replace,
       });
-      if (!m.ok) return { ok: false, reason: m.reason };
+      if (!m.ok) return m;
       await deps.adapter.apply(m.plan);
-      return { ok: true, block: { number: m.block.block, program: `${m.block.program}${m.block.number ? ` ${m.block.number}` : ""}`, folio: m.block.folio }, notes: m.notes, issues: m.analysis.issues };
+      return { ok: true, block: { number: m.block.block, program: `${m.block.program}${m.block.number ? ` ${m.block.number}` : ""}`, folio: m.block.folio }, notes: m.notes, notesEn: m.notesEn, issues: m.analysis.issues };
     },
 
     async letter(kind: "correction" | "notice", options: { program?: string; row?: number }): Promise<AfterFilingOutcome> {
       const { a } = await analyze();
-      if (!a.usable) return { ok: false, reason: a.reason };
+      if (!a.usable) return { ok: false, reason: a.reason, reasonEn: a.reasonEn };
       const asOf = a.result.asOf;
       const r = kind === "correction" ? correctionLetterFor(a, asOf, options.program) : noticeLetterFor(a, asOf, options.row);
       if (!r.ok) return r;
       const delivered = await deps.deliver(r.letter);
-      return { ok: true, delivered, notes: r.notes };
+      return { ok: true, delivered, notes: r.notes, notesEn: r.notesEn };
     },
   };
 }

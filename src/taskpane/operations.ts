@@ -82,9 +82,10 @@ export interface MarkFiledRequest {
 }
 
 /** What an after-filing action did; `reason` (Spanish, from the rules) says why nothing was done. */
+/** Reasons and notes come in Spanish and English (`…En`); the panel shows the pane's language. */
 export type AfterFilingOutcome =
-  | { ok: true; block?: { number: number; program: string; folio: string }; delivered?: { how: "download"; file: string } | { how: "sheet"; sheet: string }; notes: string[]; issues?: LocatedIssue[] }
-  | { ok: false; reason: string };
+  | { ok: true; block?: { number: number; program: string; folio: string }; delivered?: { how: "download"; file: string } | { how: "sheet"; sheet: string }; notes: string[]; notesEn: string[]; issues?: LocatedIssue[] }
+  | { ok: false; reason: string; reasonEn: string };
 
 export interface PaneOperations {
   insertTemplate(): Promise<InsertOutcome>;

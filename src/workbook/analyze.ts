@@ -44,7 +44,9 @@ export interface Freshness {
 
 export interface UnusableAnalysis {
   usable: false;
+  /** Why, in one Spanish line (the CLI, a Spanish Office) and in English (an English Office). */
   reason: string;
+  reasonEn: string;
   /** "other-version": a RAOCE template of another major version (its cells may mean something else here). */
   kind?: "other-version";
 }
@@ -58,11 +60,11 @@ export interface AnalyzeOptions {
 
 export function analyzeSnapshot(snapshot: WorkbookSnapshot, today: IsoDate, options: AnalyzeOptions = {}): Analysis {
   const read = readInput(snapshot);
-  if (!read.usable) return { usable: false, reason: read.reason ?? "no es una plantilla RAOCE" };
+  if (!read.usable) return { usable: false, reason: read.reason ?? "no es una plantilla RAOCE", reasonEn: read.reasonEn ?? "this is not a RAOCE template" };
   // Another MAJOR version: judging its cells, or writing outputs into them, would use a layout they do not follow.
   // Refused here so the CLI (exit 2) and the task pane behave the same.
   const otherMajor = read.issues.find((i) => i.code === "TEMPLATE_VERSION");
-  if (otherMajor) return { usable: false, kind: "other-version", reason: otherVersionReason(snapshot.version, otherMajor.location) };
+  if (otherMajor) return { usable: false, kind: "other-version", ...otherVersionReason(snapshot.version, otherMajor.location) };
   const input = options.asOf ? { ...read.input, asOf: options.asOf } : read.input;
   const result = evaluate(input, today);
   const afterFiling = evaluateAfterFiling(input, result, result.asOf);
@@ -107,12 +109,20 @@ export function freshnessOf(snapshot: WorkbookSnapshot, input: Record<string, un
   return { state: f.inputs === inputsHash(input) ? "current" : "stale", computedOn: f.computedOn };
 }
 
-function otherVersionReason(version: string | null, location: string | null): string {
+function otherVersionReason(version: string | null, location: string | null): { reason: string; reasonEn: string } {
   const theirs = majorOf(version);
   const ours = majorOf(TEMPLATE_VERSION)!;
-  const what = `«${(version ?? "").trim().slice(0, 20)}»${location ? ` en ${location}` : ""}`;
+  const v = `«${(version ?? "").trim().slice(0, 20)}»`;
+  const what = `${v}${location ? ` en ${location}` : ""}`;
+  const whatEn = `${v}${location ? ` at ${location}` : ""}`;
   if (theirs !== null && theirs > ours) {
-    return `es una plantilla RAOCE más nueva (versión ${what}) que esta versión de RAOCE, que lee la ${ours}.x: actualice RAOCE`;
+    return {
+      reason: `es una plantilla RAOCE más nueva (versión ${what}) que esta versión de RAOCE, que lee la ${ours}.x: actualice RAOCE`,
+      reasonEn: `this is a newer RAOCE template (version ${whatEn}) than this version of RAOCE, which reads ${ours}.x: update RAOCE`,
+    };
   }
-  return `es una plantilla RAOCE de otra versión (${what}); esta versión de RAOCE lee la ${ours}.x: copie sus datos a una plantilla nueva (raoce template)`;
+  return {
+    reason: `es una plantilla RAOCE de otra versión (${what}); esta versión de RAOCE lee la ${ours}.x: copie sus datos a una plantilla nueva (raoce template)`,
+    reasonEn: `this is a RAOCE template of another version (${whatEn}); this version of RAOCE reads ${ours}.x: copy your data into a new template`,
+  };
 }

@@ -8,13 +8,13 @@
  *  3. the usual outputs are recomputed with the new filing (status, deadlines, Problemas, Captura VUCEM).
  */
 import { capturedFields, evidenceCells, inputsDigest, type EvidenceBlock } from "../domain/after-filing";
-import { isIsoDate, longDateEs, type IsoDate } from "../domain/dates";
+import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "../domain/dates";
 import { analyzeSnapshot, type UsableAnalysis } from "./analyze";
 import { EVIDENCE_TABLE } from "./layout-after-filing";
 import { TABLES } from "./layout";
 import { cellAddress, parseCell, parseRange, rangeAddress, type CellValue, type PlainValue, type RangeWrite, type TableSnapshot, type WorkbookSnapshot, type WritePlan } from "./port";
 import { isoToSerial } from "./serial-dates";
-import { buildWritePlan } from "./write-plan";
+import { buildWritePlan, plural } from "./write-plan";
 
 export interface MarkFiledOptions {
   /** "IMMEX", "PROSEC", or "IMMEX 2019-8664"; optional when the workbook has one program that files. */
@@ -30,8 +30,11 @@ export interface MarkFiledOptions {
 }
 
 export type MarkFiledOutcome =
-  | { ok: true; plan: WritePlan; block: EvidenceBlock; analysis: UsableAnalysis; notes: string[] }
-  | { ok: false; reason: string };
+  | { ok: true; plan: WritePlan; block: EvidenceBlock; analysis: UsableAnalysis; notes: string[]; notesEn: string[] }
+  | { ok: false; reason: string; reasonEn: string };
+
+/** A refusal in both languages: Spanish for the CLI and a Spanish Office, English for an English Office. */
+const refuse = (reason: string, reasonEn: string): MarkFiledOutcome => ({ ok: false, reason, reasonEn });
 
 const PROGRAMS_TABLE = TABLES.find((t) => t.path === "programs")!;
 const norm = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
@@ -43,13 +46,13 @@ function columnIndex(snap: TableSnapshot, header: string): number {
 const blankCell = (v: CellValue | undefined) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
 export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot, o: MarkFiledOptions): MarkFiledOutcome {
-  if (!isIsoDate(o.filedOn)) return { ok: false, reason: `la fecha de presentación «${o.filedOn}» no es una fecha válida (AAAA-MM-DD)` };
-  if (o.filedOn > o.markedOn) return { ok: false, reason: `la fecha de presentación (${longDateEs(o.filedOn)}) es posterior a hoy (${longDateEs(o.markedOn)})` };
+  if (!isIsoDate(o.filedOn)) return refuse(`la fecha de presentación «${o.filedOn}» no es una fecha válida: escríbala como DD/MM/AAAA (28/05/2025) o AAAA-MM-DD (2025-05-28)`, `the filing date «${o.filedOn}» is not a valid date: write it as DD/MM/YYYY (28/05/2025) or YYYY-MM-DD (2025-05-28)`);
+  if (o.filedOn > o.markedOn) return refuse(`la fecha de presentación (${longDateEs(o.filedOn)}) es posterior a hoy (${longDateEs(o.markedOn)})`, `the filing date (${longDateEn(o.filedOn)}) is after today (${longDateEn(o.markedOn)})`);
   const folio = o.folio.trim();
-  if (!folio) return { ok: false, reason: "indique el folio del acuse de VUCEM" };
-  if (folio.length > 60 || /[\r\n\t]/.test(folio)) return { ok: false, reason: "el folio del acuse debe ser una sola línea de hasta 60 caracteres" };
+  if (!folio) return refuse("indique el folio del acuse de VUCEM", "enter the folio of VUCEM's acknowledgement");
+  if (folio.length > 60 || /[\r\n\t]/.test(folio)) return refuse("el folio del acuse debe ser una sola línea de hasta 60 caracteres", "the acknowledgement folio must be a single line of up to 60 characters");
   const names = { prepared: o.preparedBy?.trim() || null, reviewed: o.reviewedBy?.trim() || null };
-  for (const n of [names.prepared, names.reviewed]) if (n && (n.length > 120 || /[\r\n\t]/.test(n))) return { ok: false, reason: "los nombres de quien preparó y revisó deben ser una línea de hasta 120 caracteres" };
+  for (const n of [names.prepared, names.reviewed]) if (n && (n.length > 120 || /[\r\n\t]/.test(n))) return refuse("los nombres de quien preparó y revisó deben ser una línea de hasta 120 caracteres", "the names of who prepared and who reviewed must each be one line of up to 120 characters");
 
   // 1. Which program.
   const r = a.result;
@@ -57,35 +60,52 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
   if (o.program) {
     const want = norm(o.program);
     candidates = r.programs.filter((p) => norm(p.type) === want || norm(`${p.type} ${p.number ?? ""}`) === want || norm(p.number ?? "") === want);
-    if (candidates.length === 0) return { ok: false, reason: `no hay un programa «${o.program}» en la hoja Programas (hay: ${r.programs.map((p) => `${p.type} ${p.number ?? ""}`.trim()).join(", ") || "ninguno"})` };
+    if (candidates.length === 0) {
+      const all = r.programs.map((p) => `${p.type} ${p.number ?? ""}`.trim()).join(", ");
+      return refuse(`no hay un programa «${o.program}» en la hoja Programas (hay: ${all || "ninguno"})`, `there is no program «${o.program}» on the Programas sheet (there are: ${all || "none"})`);
+    }
   }
   if (candidates.length !== 1) {
     const list = candidates.map((p) => `${p.type} ${p.number ?? ""}`.trim()).join(", ");
-    return { ok: false, reason: candidates.length === 0 ? "ningún programa del libro está obligado a presentar este año" : `el libro tiene varios programas que presentan (${list}): indique cuál con --programa` };
+    return candidates.length === 0
+      ? refuse("ningún programa del libro está obligado a presentar este año", "no program in the workbook is obliged to file this year")
+      : refuse(`el libro tiene varios programas que presentan (${list}): indique cuál con --programa`, `the workbook has several programs that file (${list}): say which one under «Program»`);
   }
   const p = candidates[0]!;
-  if (!p.obliged) return { ok: false, reason: `${p.type} ${p.number ?? ""}: no está obligado a presentar el RAOCE ${r.filingYear ?? ""}; no hay nada que marcar`.replace(/\s+:/, ":") };
+  if (!p.obliged) {
+    const who = `${p.type} ${p.number ?? ""}`.trim();
+    return refuse(`${who}: no está obligado a presentar el RAOCE ${r.filingYear ?? ""}; no hay nada que marcar`.replace(/ ;/, ";"), `${who}: not obliged to file the RAOCE ${r.filingYear ?? ""}; there is nothing to mark`.replace(/ ;/, ";"));
+  }
   const captured = capturedFields(a.input, r, p.index);
-  if (!captured) return { ok: false, reason: `${p.type}: no se pudo determinar lo capturado en VUCEM` };
+  if (!captured) return refuse(`${p.type}: no se pudo determinar lo capturado en VUCEM`, `${p.type}: could not determine what was captured in VUCEM`);
 
   // 2. Where things go.
   const progSnap = snapshot.tables[PROGRAMS_TABLE.name];
   const evSnap = snapshot.tables[EVIDENCE_TABLE.name];
-  if (!progSnap || !progSnap.found) return { ok: false, reason: "no se encuentra la tabla tblProgramas" };
-  if (!evSnap || !evSnap.found) return { ok: false, reason: `el libro no tiene la hoja Evidencia (tabla ${EVIDENCE_TABLE.name}; plantilla anterior a la 1.2): copie sus datos a una plantilla nueva (raoce template) para registrar la presentación` };
+  if (!progSnap || !progSnap.found) return refuse("no se encuentra la tabla tblProgramas", "the tblProgramas table cannot be found");
+  if (!evSnap || !evSnap.found) {
+    return refuse(
+      `el libro no tiene la hoja Evidencia (tabla ${EVIDENCE_TABLE.name}; plantilla anterior a la 1.2): copie sus datos a una plantilla nueva (raoce template) para registrar la presentación`,
+      `the workbook has no Evidencia sheet (table ${EVIDENCE_TABLE.name}; a template older than 1.2): copy your data into a new template (insert it in a new workbook) to record the filing`,
+    );
+  }
   const evCols = EVIDENCE_TABLE.columns.map((c) => columnIndex(evSnap, c.header));
-  if (evCols.some((j) => j < 0)) return { ok: false, reason: `a la tabla ${EVIDENCE_TABLE.name} le falta la columna «${EVIDENCE_TABLE.columns[evCols.findIndex((j) => j < 0)]!.header}»; restáurela desde una plantilla nueva` };
+  if (evCols.some((j) => j < 0)) {
+    const missing = EVIDENCE_TABLE.columns[evCols.findIndex((j) => j < 0)]!.header;
+    return refuse(`a la tabla ${EVIDENCE_TABLE.name} le falta la columna «${missing}»; restáurela desde una plantilla nueva`, `the ${EVIDENCE_TABLE.name} table is missing the «${missing}» column; restore it from a new template`);
+  }
   const fCol = columnIndex(progSnap, "Fecha de presentación");
   const folioCol = columnIndex(progSnap, "Folio del acuse");
-  if (fCol < 0 || folioCol < 0) return { ok: false, reason: "a la tabla tblProgramas le falta la columna «Fecha de presentación» o «Folio del acuse»" };
+  if (fCol < 0 || folioCol < 0) return refuse("a la tabla tblProgramas le falta la columna «Fecha de presentación» o «Folio del acuse»", "the tblProgramas table is missing the «Fecha de presentación» or «Folio del acuse» column");
   const bodyRow = a.read.rows.programs[p.index];
   const progTop = parseCell(progSnap.bodyTopLeft);
   const evTop = parseCell(evSnap.bodyTopLeft);
   const header = parseRange(evSnap.headerAddress);
-  if (bodyRow === undefined || !progTop || !evTop || !header) return { ok: false, reason: "no se pudo ubicar la fila del programa o la tabla Evidencia" };
+  if (bodyRow === undefined || !progTop || !evTop || !header) return refuse("no se pudo ubicar la fila del programa o la tabla Evidencia", "could not locate the program's row or the Evidencia table");
 
   // 3. The row's date and folio: never silently replaced.
   const notes: string[] = [];
+  const notesEn: string[] = [];
   const rowIn = ((a.input.programs as Record<string, unknown>[] | undefined) ?? [])[p.index] ?? {};
   const oldDate = typeof rowIn.filedOn === "string" ? rowIn.filedOn : null;
   const oldFolio = rowIn.folio === undefined || rowIn.folio === null ? null : String(rowIn.folio).trim();
@@ -93,9 +113,15 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
   const rawFolio = progSnap.rows[bodyRow]?.[folioCol];
   const differs = (!blankCell(rawDate) && oldDate !== o.filedOn) || (!blankCell(rawFolio) && oldFolio !== folio);
   if (differs && !o.replace) {
-    return { ok: false, reason: `la fila ${p.type} ya tiene fecha de presentación ${oldDate ?? `«${String(rawDate)}»`} y folio ${oldFolio ?? "(vacío)"}, distintos de los indicados; si es otra presentación, confirme que se reemplacen (--reemplazar; los valores anteriores quedan en la hoja Evidencia si se marcaron antes)` };
+    return refuse(
+      `la fila ${p.type} ya tiene fecha de presentación ${oldDate ? longDateEs(oldDate) : `«${String(rawDate)}»`} y folio ${oldFolio ?? "(vacío)"}, distintos de los indicados; si es otra presentación, confirme que se reemplacen (--reemplazar; los valores anteriores quedan en la hoja Evidencia si se marcaron antes)`,
+      `the ${p.type} row already has filing date ${oldDate ? longDateEn(oldDate) : `«${String(rawDate)}»`} and folio ${oldFolio ?? "(empty)"}, different from the ones given; if this is another filing, confirm that they be replaced (tick «Replace the date and folio»; the earlier values stay on the Evidencia sheet if they were marked before)`,
+    );
   }
-  if (differs) notes.push(`Se reemplazaron la fecha ${oldDate ?? "(vacía)"} y el folio ${oldFolio ?? "(vacío)"} de la fila ${p.type}.`);
+  if (differs) {
+    notes.push(`Se reemplazaron la fecha ${oldDate ? longDateEs(oldDate) : "(vacía)"} y el folio ${oldFolio ?? "(vacío)"} de la fila ${p.type}.`);
+    notesEn.push(`The date ${oldDate ? longDateEn(oldDate) : "(empty)"} and the folio ${oldFolio ?? "(empty)"} of the ${p.type} row were replaced.`);
+  }
 
   // 4. The block.
   const existing = a.afterFiling.evidence;
@@ -120,7 +146,10 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
     origins[f.key] = at ? `${at.sheet}!${at.address}` : null;
   }
   const cells = evidenceCells(block, origins);
-  if (a.summary.errors > 0) notes.push(`El reporte tiene ${a.summary.errors} error(es): se registró lo que el libro calcula hoy; revise la hoja Problemas.`);
+  if (a.summary.errors > 0) {
+    notes.push(`El reporte tiene ${plural(a.summary.errors, "error", "errores")}: se registró lo que el libro calcula hoy; revise la hoja Problemas.`);
+    notesEn.push(`The report has ${plural(a.summary.errors, "error", "errors")}: what the workbook computes today was recorded; check the Problemas sheet.`);
+  }
 
   // Append after the last used row of the table (blank template rows are filled first).
   let lastUsed = -1;
@@ -161,7 +190,7 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
     evAfter.rows[at] = row;
   });
   const analysis = analyzeSnapshot(after, o.markedOn);
-  if (!analysis.usable) return { ok: false, reason: analysis.reason };
+  if (!analysis.usable) return refuse(analysis.reason, analysis.reasonEn);
   const outputs = buildWritePlan(analysis, after, o.markedOn);
   const plan: WritePlan = {
     ranges: [...outputs.ranges, ...ranges],
@@ -169,5 +198,5 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
     growTables,
     unprotect: [...new Set([...outputs.unprotect, evSnap.sheet, progSnap.sheet])],
   };
-  return { ok: true, plan, block, analysis, notes };
+  return { ok: true, plan, block, analysis, notes, notesEn };
 }

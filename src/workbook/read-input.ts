@@ -53,9 +53,10 @@ export interface LocatedIssue extends Issue {
 type TablePath = TableLayout["path"];
 
 export interface ReadResult {
-  /** False when the file is not a RAOCE workbook at all (then `reason` says why, in one Spanish line). */
+  /** False when the file is not a RAOCE workbook at all (then `reason` says why, in one Spanish line; `reasonEn` in English). */
   usable: boolean;
   reason: string | null;
+  reasonEn: string | null;
   /** The report document for `evaluate` (values converted from cells; bad cells left out). */
   input: Record<string, unknown>;
   /** Problems found while reading, already located. */
@@ -277,6 +278,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
     return {
       usable: false,
       reason: "no es una plantilla RAOCE: no tiene los nombres RAOCE_* ni las tablas tblProgramas / tblBienes (genere una con `raoce template`)",
+      reasonEn: "this is not a RAOCE template: it has no RAOCE_* names and no tblProgramas / tblBienes tables (insert one with «Insert template»)",
       input,
       issues,
       rows,
@@ -287,7 +289,19 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   for (const t of TABLES) {
     const s = snapshot.tables[t.name];
     if (s && !s.found && s.reason === "too-large") {
-      return { usable: false, reason: `la tabla ${t.name} tiene demasiadas filas (${s.detail ?? `más de ${MAX_TABLE_ROWS.toLocaleString("es-MX")}`})`, input, issues, rows, handled, locate: () => null };
+      // The adapters word `detail` in Spanish ("N filas; el límite es M"): English keeps its two figures.
+      const [count, limit] = s.detail?.match(/\d[\d,]*/g) ?? [];
+      const en = count && limit ? `${count} rows; the limit is ${limit}` : `more than ${MAX_TABLE_ROWS.toLocaleString("en-US")}`;
+      return {
+        usable: false,
+        reason: `la tabla ${t.name} tiene demasiadas filas (${s.detail ?? `más de ${MAX_TABLE_ROWS.toLocaleString("es-MX")}`})`,
+        reasonEn: `the table ${t.name} has too many rows (${en})`,
+        input,
+        issues,
+        rows,
+        handled,
+        locate: () => null,
+      };
     }
   }
 
@@ -418,7 +432,7 @@ export function readInput(snapshot: WorkbookSnapshot): ReadResult {
   }
 
   const locate = makeLocator(snapshot, rows, tableSnaps, tableCols);
-  return { usable: true, reason: null, input, issues, rows, handled, locate };
+  return { usable: true, reason: null, reasonEn: null, input, issues, rows, handled, locate };
 }
 
 const TABLE_PATH_RE = new RegExp(`^(${TABLES.map((t) => t.path).join("|")})(?:\\[(\\d+)\\])?(?:\\.(.+))?$`);

@@ -48,7 +48,7 @@ describe("raoce presentado", () => {
     expect(again).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("--reemplazar") });
     const confirmed = await run(["presentado", input, "--fecha", "2025-05-28", "--folio", "F2", "--in-place", "--reemplazar"], NOW);
     expect(confirmed.stdout).toContain("bloque 2 de la hoja Evidencia");
-    expect(confirmed.stdout).toContain("Se reemplazaron la fecha 2025-05-28 y el folio F1");
+    expect(confirmed.stdout).toContain("Se reemplazaron la fecha 28 de mayo de 2025 y el folio F1");
   });
 });
 

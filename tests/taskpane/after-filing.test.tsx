@@ -23,7 +23,7 @@ describe("panel", () => {
   });
 
   it("validates the form, marks as filed, shows the block and refreshes the issues", async () => {
-    const markFiled = jest.fn(async (): Promise<AfterFilingOutcome> => ({ ok: true, block: { number: 2, program: "IMMEX 83-2019", folio: "F-1" }, notes: [], issues: ISSUES }));
+    const markFiled = jest.fn(async (): Promise<AfterFilingOutcome> => ({ ok: true, block: { number: 2, program: "IMMEX 83-2019", folio: "F-1" }, notes: [], notesEn: [], issues: ISSUES }));
     const ops = { ...fakeOperations(), markFiled, letter: jest.fn() };
     renderApp(ops);
     fireEvent.click(screen.getByRole("button", { name: "Después de presentar" }));
@@ -50,15 +50,17 @@ describe("panel", () => {
   it("shows the reason when nothing was done, and where the letter went (English catalog)", async () => {
     const letter = jest
       .fn()
-      .mockResolvedValueOnce({ ok: false, reason: "ningún valor capturado cambió" })
-      .mockResolvedValueOnce({ ok: true, delivered: { how: "sheet", sheet: "Carta RAOCE" }, notes: [] });
+      .mockResolvedValueOnce({ ok: false, reason: "ningún valor capturado cambió", reasonEn: "no captured value changed" })
+      .mockResolvedValueOnce({ ok: true, delivered: { how: "sheet", sheet: "Carta RAOCE" }, notes: ["Nota."], notesEn: ["A note."] });
     const ops = { ...fakeOperations(), markFiled: jest.fn(), letter };
     renderApp(ops, EN);
     fireEvent.click(screen.getByRole("button", { name: "After filing" }));
     fireEvent.click(await screen.findByRole("button", { name: "Correction letter" }, { timeout: 10_000 }));
-    expect(await screen.findByText("ningún valor capturado cambió")).toBeTruthy();
+    expect(await screen.findByText("no captured value changed")).toBeTruthy();
+    expect(screen.queryByText(/ningún valor/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Correction letter" }));
-    expect(await screen.findByText(/the letter is on the "Carta RAOCE" sheet/)).toBeTruthy();
+    expect(await screen.findByText(/the letter is on the "Carta RAOCE" sheet.* A note\.$/)).toBeTruthy();
+    expect(screen.queryByText(/Nota\./)).toBeNull();
     fireEvent.change(screen.getByRole("textbox", { name: /Row of the Avisos table/ }), { target: { value: "0" } });
     fireEvent.click(screen.getByRole("button", { name: "Change notice" }));
     await waitFor(() => expect(letter).toHaveBeenCalledTimes(2)); // a bad row number is not sent
@@ -93,7 +95,7 @@ describe("operations over a workbook: one read and one write per action", () => 
     const o2 = await reopen(o.workbook);
     const c2 = counted(o2.adapter);
     const ops2 = afterFilingOperations({ adapter: c2.adapter, today: () => "2025-05-29", deliver: async (l) => (delivered.push(l), { how: "download", file: `${l.slug}.docx` }) });
-    expect(await ops2.letter("correction", {})).toEqual({ ok: true, delivered: { how: "download", file: "carta-correccion-IMMEX-83-2019.docx" }, notes: expect.any(Array) });
+    expect(await ops2.letter("correction", {})).toEqual({ ok: true, delivered: { how: "download", file: "carta-correccion-IMMEX-83-2019.docx" }, notes: expect.any(Array), notesEn: expect.any(Array) });
     expect(c2.calls).toEqual({ read: 1, apply: 0 });
     expect(delivered[0]!.table!.rows).toEqual([["Total exportaciones (b)", "12,000", "12,500"]]);
   });

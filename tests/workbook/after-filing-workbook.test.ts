@@ -109,7 +109,38 @@ describe("Evidencia is append-only", () => {
     const o1 = await mark(await workbookFor(base()), FIRST);
     const { snap, a } = await analyze(o1, "2025-06-03");
     const m = buildMarkFiledPlan(a, snap, { filedOn: "2025-06-03", folio: "X-2", markedOn: "2025-06-03" });
-    expect(m).toEqual({ ok: false, reason: expect.stringMatching(/ya tiene fecha de presentación 2025-05-28 y folio 2505281234567.*--reemplazar/) });
+    expect(m).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/ya tiene fecha de presentación 28 de mayo de 2025 y folio 2505281234567.*--reemplazar/),
+      reasonEn: expect.stringMatching(/^the IMMEX row already has filing date 28 May 2025 and folio 2505281234567, different from the ones given; .*tick «Replace the date and folio»/),
+    });
+  });
+
+  it("every reason and note comes in Spanish and English: written dates, a real plural, both date forms named", async () => {
+    const { snap, a } = await analyze(await workbookFor(base()), "2025-05-28");
+    expect(buildMarkFiledPlan(a, snap, { ...FIRST, filedOn: "28/05/2025" })).toEqual({
+      ok: false,
+      reason: "la fecha de presentación «28/05/2025» no es una fecha válida: escríbala como DD/MM/AAAA (28/05/2025) o AAAA-MM-DD (2025-05-28)",
+      reasonEn: "the filing date «28/05/2025» is not a valid date: write it as DD/MM/YYYY (28/05/2025) or YYYY-MM-DD (2025-05-28)",
+    });
+    expect(buildMarkFiledPlan(a, snap, { ...FIRST, filedOn: "2025-05-29" })).toMatchObject({ reasonEn: "the filing date (29 May 2025) is after today (28 May 2025)" });
+    expect(buildMarkFiledPlan(a, snap, { ...FIRST, folio: "  " })).toMatchObject({ reasonEn: "enter the folio of VUCEM's acknowledgement" });
+    expect(buildMarkFiledPlan(a, snap, { ...FIRST, program: "PROSEC" })).toMatchObject({ reasonEn: "there is no program «PROSEC» on the Programas sheet (there are: IMMEX 83-2019)" });
+
+    // Errors in the report: "1 error" / "2 errores", not "error(es)".
+    const negative = { ...base(), figures: { ...(base().figures as object), totalExports: -5 } };
+    const one = await analyze(await workbookFor(negative), "2025-05-28");
+    expect(one.a.summary.errors).toBe(1);
+    const m1 = buildMarkFiledPlan(one.a, one.snap, FIRST);
+    if (!m1.ok) throw new Error(m1.reason);
+    expect(m1.notes).toEqual(["El reporte tiene 1 error: se registró lo que el libro calcula hoy; revise la hoja Problemas."]);
+    expect(m1.notesEn).toEqual(["The report has 1 error: what the workbook computes today was recorded; check the Problemas sheet."]);
+    const two = await analyze(await workbookFor({ ...negative, company: { ...(base().company as object), rfc: "XX" } }), "2025-05-28");
+    expect(two.a.summary.errors).toBe(2);
+    const m2 = buildMarkFiledPlan(two.a, two.snap, FIRST);
+    if (!m2.ok) throw new Error(m2.reason);
+    expect(m2.notes[0]).toMatch(/^El reporte tiene 2 errores: /);
+    expect(m2.notesEn[0]).toMatch(/^The report has 2 errors: /);
   });
 
   it("refuses bad input with a clear reason: a future date, an empty folio, a program that is not there", async () => {

@@ -6,7 +6,8 @@
 import { Body1, Button, Caption1, Checkbox, Divider, Field, Input, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
 import type { AfterFilingOutcome, LocatedIssue, PaneOperations } from "../operations";
-import type { Strings } from "../strings";
+import { describeError } from "../errors";
+import { pick, type Strings } from "../strings";
 import { parseDayFirstDate } from "../../domain/dates";
 
 const useStyles = makeStyles({
@@ -47,10 +48,13 @@ export default function AfterFilingPanel({ strings, operations, onIssues }: Afte
     setMessage(null);
     try {
       const o = await work();
-      if (!o.ok) setMessage({ intent: "warning", text: o.reason });
-      else setMessage({ intent: "success", text: [done(o), ...o.notes].join(" ") });
+      // The engine words each reason and note in both languages; the pane shows its own.
+      if (!o.ok) setMessage({ intent: "warning", text: pick(strings, o.reason, o.reasonEn) });
+      else setMessage({ intent: "success", text: [done(o), ...(strings.lang === "en" ? o.notesEn : o.notes)].join(" ") });
     } catch (e) {
-      setMessage({ intent: "error", text: e instanceof Error && e.message ? e.message : String(e) });
+      // Office's own errors (a protected sheet, edit mode…) in the pane's words, the host's text as detail.
+      const r = describeError(e, strings);
+      setMessage({ intent: "error", text: r.detail ? `${r.message} (${r.detail})` : r.message });
     } finally {
       setBusy(null);
     }

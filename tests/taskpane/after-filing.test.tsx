@@ -7,6 +7,7 @@ import { fireEvent, screen, waitFor } from "@testing-library/react";
 import type { LetterContent } from "../../src/domain/after-filing/letter";
 import { LETTER_SHEET, afterFilingOperations, writeLetterSheet } from "../../src/taskpane/after-filing-operations";
 import type { AfterFilingOutcome } from "../../src/taskpane/operations";
+import { ES } from "../../src/taskpane/strings";
 import { EN } from "../../src/taskpane/strings-en";
 import { writeInputs } from "../../src/workbook/exceljs-adapter";
 import { SNAPSHOT_REQUEST } from "../../src/workbook/layout";
@@ -64,6 +65,71 @@ describe("panel", () => {
     fireEvent.change(screen.getByRole("textbox", { name: /Row of the Avisos table/ }), { target: { value: "0" } });
     fireEvent.click(screen.getByRole("button", { name: "Change notice" }));
     await waitFor(() => expect(letter).toHaveBeenCalledTimes(2)); // a bad row number is not sent
+  });
+});
+
+describe("the panel over a real workbook: the engine's reasons and notes in the pane's language", () => {
+  const doc = (): Record<string, unknown> => ({ ...exampleDoc("immex-industrial"), asOf: "2025-05-28" });
+  async function panelOver(strings = EN) {
+    const o = await workbookFor(doc());
+    const ops = afterFilingOperations({ adapter: o.adapter, today: () => "2025-05-28", deliver: async () => ({ how: "sheet", sheet: LETTER_SHEET }) });
+    renderApp({ ...fakeOperations(), markFiled: ops.markFiled, letter: ops.letter }, strings);
+    return o;
+  }
+  const type = (name: RegExp | string, value: string) => fireEvent.change(screen.getByRole("textbox", { name }), { target: { value } });
+  // (no \b after a final accented letter: JavaScript's \b sees "ú" as a non-word character)
+  const spanish = /\bhay\b|ningún|indique|\bfila\b|\bfecha\b|Se reemplazaron|ya tiene|presentación/;
+  const shown = () => document.querySelector('[aria-labelledby="after-filing-heading"] [role="status"]')?.textContent ?? "";
+
+  it("English Office: refusals and notes are English, dates written out, no Spanish sentence", async () => {
+    await panelOver();
+    fireEvent.click(screen.getByRole("button", { name: "After filing" }));
+    const correction = await screen.findByRole("button", { name: "Correction letter" }, { timeout: 10_000 });
+    const mark = screen.getByRole("button", { name: "Mark as filed" });
+
+    fireEvent.click(correction); // nothing filed yet
+    expect(await screen.findByText("no filing is recorded on the Evidencia sheet: first mark the program as filed («Mark as filed»)")).toBeTruthy();
+    expect(shown()).not.toMatch(spanish);
+    expect("ningún valor capturado cambió desde la presentación del 28 de mayo de 2025").toMatch(spanish); // the guard itself bites
+
+    type(/Filing date/, "28/05/2025");
+    type(/Acknowledgement folio/, "F-1");
+    type(/^Program/, "ALTEX");
+    fireEvent.click(mark);
+    expect(await screen.findByText("there is no program «ALTEX» on the Programas sheet (there are: IMMEX 83-2019)")).toBeTruthy();
+    expect(shown()).not.toMatch(spanish);
+
+    type(/^Program/, "");
+    fireEvent.click(mark);
+    expect(await screen.findByText("Filing recorded: IMMEX 83-2019, folio F-1 (block 1 of the Evidencia sheet).")).toBeTruthy();
+
+    type(/^Program/, "IMMEX");
+    fireEvent.click(correction); // filed, nothing changed since
+    expect(await screen.findByText("IMMEX: no captured value changed since the filing of 28 May 2025: no correction letter is needed")).toBeTruthy();
+    expect(shown()).not.toMatch(spanish);
+
+    // Another folio on the same row: refused until confirmed; confirmed, the note says what was replaced.
+    type(/^Program/, "");
+    type(/Acknowledgement folio/, "F-2");
+    fireEvent.click(mark);
+    expect(await screen.findByText(/^the IMMEX row already has filing date 28 May 2025 and folio F-1, different from the ones given/)).toBeTruthy();
+    expect(shown()).not.toMatch(spanish);
+    fireEvent.click(screen.getByRole("checkbox", { name: /Replace the date and folio/ }));
+    fireEvent.click(mark);
+    expect(await screen.findByText("Filing recorded: IMMEX 83-2019, folio F-2 (block 2 of the Evidencia sheet). The date 28 May 2025 and the folio F-1 of the IMMEX row were replaced.")).toBeTruthy();
+  });
+
+  it("Spanish Office: the same refusal in Spanish, with the written date", async () => {
+    await panelOver(ES);
+    fireEvent.click(screen.getByRole("button", { name: "Después de presentar" }));
+    const mark = await screen.findByRole("button", { name: "Marcar como presentado" }, { timeout: 10_000 });
+    type(/Fecha de presentación/, "28/05/2025");
+    type(/Folio del acuse/, "F-1");
+    fireEvent.click(mark);
+    expect(await screen.findByText("Presentación registrada: IMMEX 83-2019, folio F-1 (bloque 1 de la hoja Evidencia).")).toBeTruthy();
+    type(/^Programa/, "IMMEX");
+    fireEvent.click(screen.getByRole("button", { name: "Carta de corrección" }));
+    expect(await screen.findByText("IMMEX: ningún valor capturado cambió desde la presentación del 28 de mayo de 2025: no hace falta carta de corrección")).toBeTruthy();
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Workbook } from "exceljs";
 import { analyzeSnapshot, type UsableAnalysis } from "../../src/workbook/analyze";
+import { correctionLetterFor } from "../../src/workbook/letters-from-analysis";
 import { buildMarkFiledPlan, type MarkFiledOptions } from "../../src/workbook/mark-filed";
 import type { CellValue, TableSnapshot } from "../../src/workbook/port";
 import { isoToSerial } from "../../src/workbook/serial-dates";
@@ -164,6 +165,18 @@ describe("after filing, a changed figure is a correction", () => {
     expect(c.deadline).toEqual({ by: "2025-06-04", safe: "2025-06-04" });
     const found = a.issues.filter((i) => i.code === "CORRECTION_AFTER_FILING");
     expect(found.map((i) => [i.severity, i.location])).toEqual([["warning", "Cifras!B6"], ["warning", "Cifras!B7"]]);
+  });
+
+  it("the correction letter's notes come in both languages; a missed deadline is a written date", async () => {
+    const o1 = await mark(await workbookFor(base()), FIRST);
+    retype(o1.workbook, { ...base(), asOf: "2025-06-05", figures: { ...(base().figures as object), totalExports: 12500 }, programs: [{ ...(base().programs as object[])[0], filedOn: "2025-05-28", folio: "2505281234567" }] });
+    const { a } = await analyze(await reopen(o1.workbook), "2025-06-05");
+    const r = correctionLetterFor(a, "2025-06-05");
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.notes).toContain("El plazo de 5 días hábiles venció el 4 de junio de 2025.");
+    expect(r.notesEn).toContain("The 5-business-day deadline passed on 4 June 2025.");
+    expect(r.notesEn).toHaveLength(r.notes.length);
+    expect(correctionLetterFor(a, "2025-06-05", "PROSEC")).toEqual({ ok: false, reason: "no hay evidencia de una presentación de «PROSEC»", reasonEn: "there is no evidence of a filing of «PROSEC»" });
   });
 });
 

@@ -191,7 +191,7 @@ describe("read-input: located cell problems", () => {
     const majorSnap = await (await workbookFor(base, (wb) => (sheet(wb, "Catálogos").getCell("B2").value = "2.0.0"))).adapter.read();
     const majorRead = readInput(majorSnap);
     expect(majorRead.issues.filter((i) => i.code === "TEMPLATE_VERSION").map((i) => ({ location: i.location, severity: i.severity, message: i.message }))).toEqual([expect.objectContaining({ location: "Catálogos!B2", severity: "error", message: expect.stringMatching(/^Plantilla de otra versión \(2\.0\.0\)/) })]);
-    expect(analyzeSnapshot(majorSnap, TODAY)).toMatchObject({ usable: false, kind: "other-version", reason: expect.stringMatching(/más nueva .* en Catálogos!B2/) });
+    expect(analyzeSnapshot(majorSnap, TODAY)).toMatchObject({ usable: false, kind: "other-version", reason: expect.stringMatching(/más nueva .* en Catálogos!B2/), reasonEn: expect.stringMatching(/^this is a newer RAOCE template \(version .* at Catálogos!B2\).*: update RAOCE$/) });
     const minor = await analyze(base, (wb) => (sheet(wb, "Catálogos").getCell("B2").value = "1.7.0"));
     expect(at(minor.a, "TEMPLATE_VERSION_MINOR")).toEqual([expect.objectContaining({ severity: "info" })]);
   });
@@ -202,7 +202,7 @@ describe("read-input: located cell problems", () => {
       for (const ws of [...wb.worksheets]) wb.removeWorksheet(ws.id);
       wb.addWorksheet("Hoja1").getCell("A1").value = "hola";
     });
-    expect(analyzeSnapshot(await o.adapter.read(), TODAY)).toEqual({ usable: false, reason: expect.stringMatching(/^no es una plantilla RAOCE/) });
+    expect(analyzeSnapshot(await o.adapter.read(), TODAY)).toEqual({ usable: false, reason: expect.stringMatching(/^no es una plantilla RAOCE/), reasonEn: expect.stringMatching(/^this is not a RAOCE template/) });
   });
 
   it("1904 date system: serials are read in the workbook's own system", async () => {
@@ -315,7 +315,11 @@ describe("read-input on snapshots (what the Office.js adapter gives)", () => {
   it("a table too large to read makes the workbook unusable with a clear reason", () => {
     const s = clone();
     s.tables.tblBienes = { found: false, reason: "too-large", sheet: "Bienes", detail: "1,048,570 filas; el límite es 20,000" };
-    expect(analyzeSnapshot(s, TODAY)).toEqual({ usable: false, reason: "la tabla tblBienes tiene demasiadas filas (1,048,570 filas; el límite es 20,000)" });
+    expect(analyzeSnapshot(s, TODAY)).toEqual({
+      usable: false,
+      reason: "la tabla tblBienes tiene demasiadas filas (1,048,570 filas; el límite es 20,000)",
+      reasonEn: "the table tblBienes has too many rows (1,048,570 rows; the limit is 20,000)",
+    });
   });
 
   it("Office.js-style values: error objects and numbers as text", () => {

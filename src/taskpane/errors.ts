@@ -42,7 +42,9 @@ function fieldOf(e: unknown, key: string): string {
 /** Maps any thrown value to a readable message; unknown errors keep their code and text as the detail. */
 export function describeError(e: unknown, strings: Strings): ReadableError {
   const code = fieldOf(e, "code");
-  const message = e instanceof Error || (e && typeof e === "object") ? fieldOf(e, "message") : String(e ?? "");
+  // Our own errors may carry the text in English too (PaneError.messageEn).
+  const english = strings.lang === "en" ? fieldOf(e, "messageEn") : "";
+  const message = english || (e instanceof Error || (e && typeof e === "object") ? fieldOf(e, "message") : String(e ?? ""));
   const errors = strings.errors;
   // A password-protected sheet: name it (the error carries the sheets; see workbook/office/sheet-protection.ts).
   if (code === "SheetPassword") {

@@ -39,6 +39,8 @@ export class PaneError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The same text in English, when the pane words it (an English Office shows it instead of `message`). */
+    readonly messageEn?: string,
   ) {
     super(message);
     this.name = "PaneError";
@@ -194,7 +196,7 @@ export function makeExcelOperations(deps: ExcelOperationsDeps): PaneOperations {
     stage(onStage, "validating");
     const today = deps.today();
     const a = analyzeSnapshot(snapshot, today);
-    if (!a.usable) throw a.kind === "other-version" ? new PaneError("TemplateVersion", a.reason) : new TemplateMissingError();
+    if (!a.usable) throw a.kind === "other-version" ? new PaneError("TemplateVersion", a.reason, a.reasonEn) : new TemplateMissingError();
     return { a, snapshot, today };
   }
 

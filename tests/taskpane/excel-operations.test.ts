@@ -11,6 +11,7 @@ import { templateBuffer } from "../../src/workbook/template";
 import { cellsOf, makeExcelOperations, settingsOf, type ExcelOperationsDeps } from "../../src/taskpane/excel-operations";
 import { describeError } from "../../src/taskpane/errors";
 import { ES } from "../../src/taskpane/strings";
+import { EN } from "../../src/taskpane/strings-en";
 import { FakeExcel } from "../workbook/office/fake-excel";
 import { layoutWorkbook } from "../workbook/office/layout-workbook";
 import { insertInto, loadXlsx } from "../workbook/office/xlsx-into-fake";
@@ -128,6 +129,8 @@ describe("validate and calculate", () => {
     const e = await ops.calculateAndWrite().catch((x: unknown) => x);
     expect(e).toMatchObject({ code: "TemplateVersion", message: expect.stringMatching(/plantilla RAOCE más nueva .*actualice RAOCE/) });
     expect(describeError(e, ES).detail).toMatch(/más nueva/);
+    expect(describeError(e, EN).detail).toMatch(/^Technical detail: TemplateVersion — this is a newer RAOCE template \(version «2\.0\.0» at .*: update RAOCE/);
+    expect(describeError(e, EN).detail).not.toMatch(/más nueva/);
     expect(fx.runCount).toBe(1); // the read only: no write run
   });
 

@@ -4,7 +4,7 @@
  * and not authorized during (or after) the filing year (R3).
  */
 import { isIsoDate, isoDate, longDateEn, longDateEs, yearOf, type IsoDate } from "./dates";
-import type { ProgramType } from "./programs";
+import { isLinkedProsec, type ProgramType } from "./programs";
 
 export interface HeldProgram {
   type: ProgramType;
@@ -46,6 +46,15 @@ export function linkingFor(programs: readonly HeldProgram[], filingYear: number)
     else if (!inForce.includes(p.type)) inForce.push(p.type);
   }
   return { inForce, excluded };
+}
+
+/**
+ * Why PROSEC files alone although the company holds a program it would link with: the first such program that is not
+ * in force for the filing. Undefined when PROSEC does not file, or is linked, or holds nothing it could link with.
+ */
+export function prosecAloneBecause(linking: Linking): Exclusion | undefined {
+  if (!linking.inForce.includes("PROSEC") || isLinkedProsec(linking.inForce)) return undefined;
+  return linking.excluded.find((e) => e.type !== "PROSEC");
 }
 
 /** The note a PROSEC row gets when a program it would link with is not in force for the filing (R9 rev.). */

@@ -8,7 +8,7 @@ import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
 import type { StatusNote } from "./status-texts";
 import { cancellationCause, correctionNotes, note, optionalDate, timelineCancellation, type Cancellation } from "./status-texts";
 import { periodsNote } from "./declared-periods";
-import { linkingFor, prosecAloneNote, type HeldProgram } from "./linking";
+import { linkingFor, prosecAloneBecause, prosecAloneNote, type HeldProgram } from "./linking";
 import { isLinkedProsec, type ProgramType } from "./programs";
 
 export const STATUS_CODES = [
@@ -106,7 +106,7 @@ export function programStatus(input: StatusInput): StatusResult {
   const calRule = d.linked ? "R10" : CALENDAR_RULE[program];
   const notes: StatusNote[] = [];
   if (program === "PROSEC" && linking && !isLinkedProsec(heldPrograms)) {
-    const lost = linking.excluded.find((e) => e.type !== "PROSEC");
+    const lost = prosecAloneBecause({ inForce: heldPrograms, excluded: linking.excluded });
     if (lost) {
       const t = prosecAloneNote(lost, filingYear);
       notes.push(note("info", lost.reason === "CANCELLED_BEFORE_APRIL" ? "PROSEC_ALONE_PARTNER_CANCELLED" : "PROSEC_ALONE_PARTNER_NEW", "filedOn", "R9", t.es, t.en));

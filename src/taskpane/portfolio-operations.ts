@@ -7,10 +7,10 @@
  *   calendar(days)  R59 reminders of this workbook's programs as iCalendar text (the pane offers download and copy).
  */
 import type { IsoDate } from "../domain/dates";
-import { programReminders } from "../domain/portfolio/reminders";
+import type { Reminder } from "../domain/portfolio/reminders";
 import { analyzeSnapshot, type UsableAnalysis } from "../workbook/analyze";
 import type { WorkbookSnapshot } from "../workbook/port";
-import { reminderPrograms } from "../workbook/reminder-programs";
+import { workbookReminders } from "../workbook/reminder-programs";
 import { TemplateMissingError } from "./errors";
 
 export type NewYearOutcome =
@@ -46,7 +46,7 @@ export interface PortfolioDeps {
   /** True when a sheet of that name exists (case-insensitive). */
   hasSheet(name: string): Promise<boolean>;
   insertSheets(base64: string): Promise<void>;
-  icsText(programs: ReturnType<typeof programReminders>, alarmDays: number | null): Promise<string>;
+  icsText(reminders: Reminder[], alarmDays: number | null): Promise<string>;
 }
 
 function analyzeOrThrow(snapshot: WorkbookSnapshot, today: IsoDate): UsableAnalysis {
@@ -79,7 +79,7 @@ export function makePortfolioOperations(deps: PortfolioDeps): PortfolioOperation
     async calendar(alarmDays) {
       const a = analyzeOrThrow(await deps.read(), deps.today());
       const file = deps.fileName();
-      const reminders = reminderPrograms(file, a).flatMap((p) => programReminders(p));
+      const reminders = workbookReminders(file, a); // milestones, change notices and Evidencia letters, as raoce calendario
       return { ics: await deps.icsText(reminders, alarmDays), events: reminders.length, fileName: `${stem(file)}-raoce.ics` };
     },
   };

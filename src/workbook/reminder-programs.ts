@@ -1,7 +1,28 @@
 /** The R59 inputs of one analysed workbook: one entry per program the engine evaluated. Pure. */
+import { noticeBasis } from "../domain/after-filing/notices";
 import type { IsoDate } from "../domain/dates";
-import type { ReminderProgram } from "../domain/portfolio/reminders";
+import type { ProgramType } from "../domain/programs";
+import { evidenceCorrectionReminder, noticeReminder, programReminders, type Reminder, type ReminderProgram } from "../domain/portfolio/reminders";
 import type { UsableAnalysis } from "./analyze";
+
+/**
+ * Every reminder of one analysed workbook (R59), for `raoce calendario` and the pane's calendar alike: each program's
+ * milestones, each change notice of the Avisos sheet with a deadline (sent ones stay, as cancelled events; R49), and
+ * the correction letter of a filing recorded only on Evidencia (R33).
+ */
+export function workbookReminders(file: string, a: UsableAnalysis): Reminder[] {
+  const reminders = reminderPrograms(file, a).flatMap((p) => programReminders(p));
+  const co = a.result.company;
+  for (const n of a.afterFiling.notices) {
+    if (!n.deadline || !n.occurredOn) continue;
+    reminders.push(noticeReminder({ rfc: co.rfc, name: co.name, file, what: n.typeText ?? "Cambio", occurredOn: n.occurredOn, deadline: n.deadline, safeDeadline: n.safeDeadline, notifiedOn: n.notifiedOn, basis: noticeBasis(n.occurredOn) }));
+  }
+  for (const c of a.afterFiling.corrections) {
+    if (a.result.filingYear === null || reminders.some((r) => r.kind === "correction" && r.description.includes(`Libro: ${file}`) && r.title.includes(` · ${c.program} `))) continue;
+    reminders.push(evidenceCorrectionReminder({ rfc: co.rfc, name: co.name, file, program: c.program as ProgramType, number: c.number, filingYear: a.result.filingYear, filedOn: c.block.filedOn, by: c.deadline.by, safe: c.deadline.safe, pending: c.corrections.length }));
+  }
+  return reminders;
+}
 
 export function reminderPrograms(file: string, a: UsableAnalysis): ReminderProgram[] {
   const r = a.result;

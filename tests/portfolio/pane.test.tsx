@@ -125,3 +125,20 @@ describe("PortfolioPanel", () => {
     await waitFor(() => expect(screen.getByText(EN.errors.templateMissing, { exact: false })).toBeTruthy());
   });
 });
+
+describe("the pane's calendar has the same kinds of events as raoce calendario", () => {
+  it("change notices of the Avisos sheet and the correction letter of the filing (issue #13 × #11)", async () => {
+    const r = await makePortfolioOperations(await deps("immex-presentado-correccion")).calendar(2);
+    const events = new ICAL.Component(ICAL.parse(r.ics)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+    const titles = events.map((e) => `${e.summary} @ ${e.startDate.toString()}`);
+    // The example's Avisos: a change of 1-Apr-2025 due 15-Apr-2025 (10 business days, R34), one sent, one pending due
+    // 3-Jun-2025; its filing of 28-May-2025 gives the correction letter until 4-Jun-2025 (5 business days, R33).
+    expect(titles).toEqual(expect.arrayContaining([
+      "SAT970701NN3 · aviso de cambio a la SE vence hoy @ 2025-04-15",
+      "SAT970701NN3 · aviso de cambio a la SE vence hoy @ 2025-06-03",
+      "SAT970701NN3 · IMMEX último día para carta de corrección @ 2025-06-04",
+    ]));
+    expect(titles.filter((t) => /aviso de cambio/.test(t))).toHaveLength(3);
+    expect(r.events).toBe(events.length);
+  });
+});

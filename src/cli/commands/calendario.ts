@@ -5,11 +5,9 @@
  */
 import { writeFileSync, renameSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { noticeBasis } from "../../domain/after-filing/notices";
-import type { ProgramType } from "../../domain/programs";
-import { evidenceCorrectionReminder, fnv1a64, noticeReminder, programReminders, withinRange, type Reminder } from "../../domain/portfolio/reminders";
+import { fnv1a64, withinRange, type Reminder } from "../../domain/portfolio/reminders";
 import { remindersIcs } from "../../workbook/reminders-ics";
-import { reminderPrograms } from "../../workbook/reminder-programs";
+import { reminderPrograms, workbookReminders } from "../../workbook/reminder-programs";
 import { todayInMexico } from "../../workbook/today";
 import { optionalDate, parse } from "../args";
 import { EXIT, UsageError } from "../errors";
@@ -36,21 +34,8 @@ export async function calendarioCommand(argv: string[], now: Date): Promise<Comm
   let programs = 0;
   const batch = await readPortfolio(positionals, today, undefined, {
     onClient(file, a) {
-      for (const p of reminderPrograms(file, a)) {
-        programs++;
-        reminders.push(...programReminders(p));
-      }
-      // Issue #13 (R49): each change notice of the Avisos sheet with a deadline; sent ones stay as cancelled events.
-      const co = a.result.company;
-      for (const n of a.afterFiling.notices) {
-        if (!n.deadline || !n.occurredOn) continue;
-        reminders.push(noticeReminder({ rfc: co.rfc, name: co.name, file, what: n.typeText ?? "Cambio", occurredOn: n.occurredOn, deadline: n.deadline, safeDeadline: n.safeDeadline, notifiedOn: n.notifiedOn, basis: noticeBasis(n.occurredOn) }));
-      }
-      // R33: a filing recorded only on the Evidencia sheet (no filing date on Programas) still gets its letter deadline.
-      for (const c of a.afterFiling.corrections) {
-        if (a.result.filingYear === null || reminders.some((r) => r.kind === "correction" && r.description.includes(`Libro: ${file}`) && r.title.includes(` · ${c.program} `))) continue;
-        reminders.push(evidenceCorrectionReminder({ rfc: co.rfc, name: co.name, file, program: c.program as ProgramType, number: c.number, filingYear: a.result.filingYear, filedOn: c.block.filedOn, by: c.deadline.by, safe: c.deadline.safe, pending: c.corrections.length }));
-      }
+      programs += reminderPrograms(file, a).length;
+      reminders.push(...workbookReminders(file, a));
     },
   });
   // The same RFC in two workbooks (a copy, or last year's file next to this year's) would give two events one UID:

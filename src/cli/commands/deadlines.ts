@@ -4,8 +4,8 @@
  * did), and PROSEC then files alone with its April dates.
  */
 import { deadlines } from "../../domain/deadlines";
-import { linkingFor, prosecAloneNote, type HeldProgram } from "../../domain/linking";
-import { isLinkedProsec, parseProgramType, type ProgramType } from "../../domain/programs";
+import { linkingFor, prosecAloneBecause, prosecAloneNote, type HeldProgram } from "../../domain/linking";
+import { parseProgramType, type ProgramType } from "../../domain/programs";
 import { findRule } from "../../domain/rules-catalog";
 import { dateList, parse, parseProgramList, PROGRAM_DATE_OPTIONS, programDates, requireYear, RULE_OPTIONS, ruleOptions } from "../args";
 import { UsageError } from "../errors";
@@ -40,13 +40,13 @@ export function deadlinesCommand(argv: string[]): CommandResult {
   const authorized = programDates(values.authorized as string[] | undefined, "--authorized", held, target);
   const cancelled = programDates(values.cancelled as string[] | undefined, "--cancelled", held, target);
   const partners: HeldProgram[] = held.map((type) => ({ type, authorizedOn: authorized[type] ?? null, cancelledOn: cancelled[type] ?? null }));
-  const { inForce, excluded } = linkingFor(partners, filingYear);
+  const linking = linkingFor(partners, filingYear);
+  const { inForce, excluded } = linking;
   const targetOut = target ? excluded.find((e) => e.type === target) : undefined;
   if (hasOverrides && targetOut) {
     throw new UsageError(`--due, --late-until y --cancel-on no se aplican: ${notFilingSentence(targetOut, filingYear)}`);
   }
-  // The partner whose absence makes PROSEC file alone (the first one, as the status note does).
-  const lostPartner = inForce.includes("PROSEC") && !isLinkedProsec(inForce) ? excluded.find((e) => e.type !== "PROSEC") : undefined;
+  const lostPartner = prosecAloneBecause(linking);
 
   const programs = held.map((program) => {
     const exclusion = excluded.find((e) => e.type === program) ?? null;

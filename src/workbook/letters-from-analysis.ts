@@ -33,7 +33,7 @@ export function correctionLetterFor(a: UsableAnalysis, today: IsoDate, program?:
   if (pool.length === 0) return refuse("ningún valor capturado cambió desde la presentación registrada en Evidencia: no hace falta carta de corrección", "no captured value changed since the filing recorded on Evidencia: no correction letter is needed");
   if (pool.length > 1) {
     const list = pool.map((c) => c.program).join(", ");
-    return refuse(`hay correcciones en varios programas (${list}): indique cuál con --programa`, `there are corrections in several programs (${list}): say which one under «Program»`);
+    return refuse(`hay correcciones en varios programas (${list}): indique cuál (campo «Programa» del complemento; --programa en raoce)`, `there are corrections in several programs (${list}): say which one under «Program»`);
   }
   const c = pool[0]!;
   if (c.corrections.length === 0) {

@@ -69,7 +69,7 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
     const list = candidates.map((p) => `${p.type} ${p.number ?? ""}`.trim()).join(", ");
     return candidates.length === 0
       ? refuse("ningún programa del libro está obligado a presentar este año", "no program in the workbook is obliged to file this year")
-      : refuse(`el libro tiene varios programas que presentan (${list}): indique cuál con --programa`, `the workbook has several programs that file (${list}): say which one under «Program»`);
+      : refuse(`el libro tiene varios programas que presentan (${list}): indique cuál (campo «Programa» del complemento; --programa en raoce)`, `the workbook has several programs that file (${list}): say which one under «Program»`);
   }
   const p = candidates[0]!;
   if (!p.obliged) {
@@ -114,7 +114,7 @@ export function buildMarkFiledPlan(a: UsableAnalysis, snapshot: WorkbookSnapshot
   const differs = (!blankCell(rawDate) && oldDate !== o.filedOn) || (!blankCell(rawFolio) && oldFolio !== folio);
   if (differs && !o.replace) {
     return refuse(
-      `la fila ${p.type} ya tiene fecha de presentación ${oldDate ? longDateEs(oldDate) : `«${String(rawDate)}»`} y folio ${oldFolio ?? "(vacío)"}, distintos de los indicados; si es otra presentación, confirme que se reemplacen (--reemplazar; los valores anteriores quedan en la hoja Evidencia si se marcaron antes)`,
+      `la fila ${p.type} ya tiene fecha de presentación ${oldDate ? longDateEs(oldDate) : `«${String(rawDate)}»`} y folio ${oldFolio ?? "(vacío)"}, distintos de los indicados; si es otra presentación, confirme que se reemplacen (casilla «Reemplazar la fecha y el folio…» del complemento; --reemplazar en raoce; los valores anteriores quedan en la hoja Evidencia si se marcaron antes)`,
       `the ${p.type} row already has filing date ${oldDate ? longDateEn(oldDate) : `«${String(rawDate)}»`} and folio ${oldFolio ?? "(empty)"}, different from the ones given; if this is another filing, confirm that they be replaced (tick «Replace the date and folio»; the earlier values stay on the Evidencia sheet if they were marked before)`,
     );
   }

@@ -6,7 +6,7 @@
  * Figures are shown as VUCEM takes them (R21a): whole miles de pesos, digits only, rounded half up, with a note when
  * rounding changed the figure. A figure with an error is never listed as a value to capture: the error is shown there.
  */
-import { parseUnit, PROSEC_SECTORS, UNITS } from "../domain/catalogs";
+import { PROSEC_SECTORS } from "../domain/catalogs";
 import { longDateEs } from "../domain/dates";
 import type { ProgramResult } from "../domain/evaluate";
 import type { UsableAnalysis } from "./analyze";
@@ -246,8 +246,6 @@ function goodsScreens(
     const sector = PROSEC_SECTORS.find((s) => s.key === g.sector) ?? null;
     const typedDescription = typeof src.description === "string" ? src.description.trim() : null;
     const description = typeof cap?.description === "string" ? cap.description : typedDescription;
-    const unitKey = g.unit ?? parseUnit(src.unit)?.key ?? null;
-    const catalogUnit = unitKey === null ? null : (UNITS.find((u) => u.key === unitKey) ?? null);
     const fromEngine = (key: string, typed: unknown) => {
       const v = volume(typed);
       const w = num(cap?.[key]);
@@ -260,8 +258,7 @@ function goodsScreens(
       description,
       descriptionTooLong: typedDescription !== null && typedDescription.length > VUCEM_MAX_DESCRIPTION,
       typedLength: typedDescription?.length ?? 0,
-      // The engine gives VUCEM's own name («Kilogramo» for key 1, as the guide shows; catalogs.ts).
-      unit: typeof cap?.unitName === "string" ? cap.unitName : (catalogUnit?.vucemName ?? g.unitName),
+      unit: typeof cap?.unitName === "string" ? cap.unitName : g.unitName, // VUCEM's own name («Kilogramo» for key 1; catalogs.ts)
       total: fromEngine("totalVolume", src.totalVolume),
       domestic: fromEngine("domesticVolume", src.domesticVolume),
       exported: fromEngine("exportVolume", src.exportVolume),

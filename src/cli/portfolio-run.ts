@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { IsoDate } from "../domain/dates";
 import { BATCH_ONCE_CODES, type BatchNote, type PortfolioProblem } from "../domain/portfolio/batch";
 import { clientRows, sortRows, type PortfolioRow } from "../domain/portfolio/rows";
-import { afterFilingDeadlines, calendarOf } from "../domain/after-filing";
+import { afterFilingDeadlines, workbookCalendar } from "../domain/after-filing";
 import { outputsFreshness } from "../workbook/stale-outputs";
 import type { UsableAnalysis } from "../workbook/analyze";
 import type { WorkbookSnapshot } from "../workbook/port";
@@ -55,8 +55,7 @@ export async function readPortfolio(args: readonly string[], today: IsoDate, asO
       file: f.path, result: a.result, summary: a.summary, stale: fresh === "never" ? null : fresh === "stale",
       pendingNotices: after.filter((d) => d.kind === "notice").map((d) => d.date),
       pendingCorrections: a.afterFiling.corrections.filter((c) => c.corrections.length > 0).map((c) => ({ program: c.program, number: c.number, by: c.deadline.by })),
-      extraNonBusinessDays: calendarOf(a.input).extraNonBusinessDays ?? [],
-      ...(calendarOf(a.input).seDeclaredPeriods === false ? { seDeclaredPeriods: false } : {}),
+      calendar: workbookCalendar(a.input),
     })));
     const client = a.result.company.name ?? a.result.company.rfc ?? f.relative;
     for (const i of a.issues) {

@@ -1,6 +1,6 @@
 /** After filing (R33, R34/R49, R44–R48): pure rules. Expected dates are counted by hand from R12's layers. */
 import { createHash } from "node:crypto";
-import { afterFilingDeadlines, calendarOf } from "../../src/domain/after-filing";
+import { afterFilingDeadlines, workbookCalendar } from "../../src/domain/after-filing";
 import { compareWithEvidence, correctionDeadline, correctionIssues } from "../../src/domain/after-filing/corrections";
 import { blockDigest, capturedFields, inputsDigest, type EvidenceBlock } from "../../src/domain/after-filing/evidence";
 import { evaluate } from "../../src/domain/evaluate";
@@ -243,9 +243,9 @@ describe("change notices over the SE's year-end period (R12 rev., R34)", () => {
   // 25 Dec is an LFPA day, so day 10 is Tue 30-Dec-2025.
   const row = { type: "Domicilio fiscal", occurredOn: "2025-12-15" };
   it("the workbook's setting reaches the 10-business-day term", () => {
-    expect(evaluateNotices([row], "2025-12-16", calendarOf({})).notices[0]!.deadline).toBe("2026-01-14");
-    expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: true } })).notices[0]!.deadline).toBe("2026-01-14");
-    expect(evaluateNotices([row], "2025-12-16", calendarOf({ settings: { seDeclaredPeriods: false } })).notices[0]!.deadline).toBe("2025-12-30");
+    expect(evaluateNotices([row], "2025-12-16", workbookCalendar({})).notices[0]!.deadline).toBe("2026-01-14");
+    expect(evaluateNotices([row], "2025-12-16", workbookCalendar({ settings: { seDeclaredPeriods: true } })).notices[0]!.deadline).toBe("2026-01-14");
+    expect(evaluateNotices([row], "2025-12-16", workbookCalendar({ settings: { seDeclaredPeriods: false } })).notices[0]!.deadline).toBe("2025-12-30");
   });
 });
 

@@ -165,7 +165,7 @@ describe("R60 next filing year", () => {
       filingYear: 2025,
       asOf: "2025-05-01",
       exchangeRate: 20.1,
-      extraNonBusinessDays: ["2025-04-17"],
+      calendar: { extraNonBusinessDays: ["2025-04-17"] },
       programs: [
         { type: "PROSEC", number: "P-1", modality: "PRODUCTOR DIRECTO", authorizedOn: "2015-01-10", filedOn: "2025-04-20", folio: "123", sectors: ["XIX"], overrides: { due: "2025-05-02" } },
         { type: "IMMEX", number: "9-2010", authorizedOn: "2010-01-10", cancelledOn: "2024-10-01" },

@@ -6,7 +6,7 @@
  * The document carries the optional sections the workbook reader adds: `evidence` (rows of the Evidencia sheet),
  * `changeNotices` (Avisos), `requirements` and `domiciles` (Requisitos), `contact` (letter data).
  */
-import { calendarOf as calendarOfOptions, type CalendarOptions } from "../calendar";
+import { calendarOf, type CalendarOptions } from "../calendar";
 import { isIsoDate, longDateEn, longDateEs, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import { issue, type Issue } from "../issues";
@@ -49,16 +49,16 @@ const obj = <T>(v: unknown): T => (v !== null && typeof v === "object" && !Array
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : typeof v === "number" ? String(v) : null);
 
 /** The workbook's calendar (R12): its declared extra days, and without the SE's known periods when the user says so. */
-export function calendarOf(input: Record<string, unknown>): CalendarOptions {
+export function workbookCalendar(input: Record<string, unknown>): CalendarOptions {
   const settings = obj<{ seDeclaredPeriods?: unknown }>(input.settings);
-  return calendarOfOptions({
+  return calendarOf({
     extraNonBusinessDays: arr<unknown>(input.extraNonBusinessDays).filter(isIsoDate),
     ...(settings.seDeclaredPeriods === false ? { settings: { seDeclaredPeriods: false } } : {}),
   });
 }
 
 export function evaluateAfterFiling(input: Record<string, unknown>, result: ReportResult, today: IsoDate): AfterFilingResult {
-  const calendar = calendarOf(input);
+  const calendar = workbookCalendar(input);
   const issues: Issue[] = [];
   const evidence = evidenceBlocks(arr<EvidenceRow>(input.evidence));
   const digest = evidence.length ? inputsDigest(input) : "";

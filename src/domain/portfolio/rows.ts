@@ -2,7 +2,7 @@
  * One portfolio row per client × program (issue #11 §1), built from a client's evaluated report. Pure.
  * Rows are sorted by R58 urgency, then by the date of the next step, then by RFC.
  */
-import { addBusinessDays } from "../calendar";
+import { addBusinessDays, type CalendarOptions } from "../calendar";
 import { daysBetween, type IsoDate } from "../dates";
 import type { ReportResult } from "../evaluate";
 import type { IssueSummary } from "../issues";
@@ -44,10 +44,8 @@ export interface PortfolioClient {
   pendingNotices?: readonly IsoDate[];
   /** R33: correction letters the Evidencia sheet shows are needed (captured values changed after filing). */
   pendingCorrections?: readonly { program: string; number: string | null; by: IsoDate }[];
-  /** Declared non-business days of the workbook (R12 layer 4), for the 5-business-day horizon. */
-  extraNonBusinessDays?: readonly IsoDate[];
-  /** False when the workbook removes the SE's known declared periods (R12 rev., Empresa «periodos inhábiles»). */
-  seDeclaredPeriods?: boolean;
+  /** The workbook's calendar (R12: its declared days, with or without the SE's periods), for the 5-business-day horizon. */
+  calendar?: CalendarOptions;
 }
 
 export interface PortfolioRow {
@@ -91,9 +89,7 @@ function nextStep(p: ReportResult["programs"][number], asOf: IsoDate): { kind: N
 export function clientRows(c: PortfolioClient): PortfolioRow[] {
   const r = c.result;
   const notice = [...(c.pendingNotices ?? [])].sort()[0] ?? null;
-  const ahead = notice
-    ? addBusinessDays(r.asOf, 5, { ...(c.extraNonBusinessDays ? { extraNonBusinessDays: [...c.extraNonBusinessDays] } : {}), ...(c.seDeclaredPeriods === false ? { seDeclaredPeriods: false } : {}) })
-    : null;
+  const ahead = notice ? addBusinessDays(r.asOf, 5, c.calendar ?? {}) : null;
   const noticeFields = { noticeDeadline: notice, fiveBusinessDaysAhead: ahead };
   const base = {
     file: c.file,

@@ -86,7 +86,7 @@ describe("raoce calendario with the Avisos sheet", () => {
     ]);
     const rep = notices.find((e) => e.startDate.toString() === "2025-06-03")!;
     expect(rep.startDate.isDate).toBe(true);
-    expect(rep.description).toMatch(/Cambio: Representante legal, ocurrido el 20\/05\/2025/);
+    expect(rep.description).toMatch(/Cambio: Representante legal, ocurrido el 20 de mayo de 2025/);
     expect(rep.description).toMatch(/Fundamento: Reglas y criterios de carácter general en materia de comercio exterior de la SE/);
     expect(rep.description).not.toMatch(/\bR\d+\b/);
     // The correction letter (R33) is on its own date, once.
@@ -118,7 +118,7 @@ describe("raoce calendario with the Avisos sheet", () => {
     const letters = events(out).filter((e) => /carta de corrección/.test(e.summary));
     expect(letters.map((e) => e.startDate.toString())).toEqual(["2025-06-04"]);
     expect(letters[0]!.description).toMatch(/2 datos cambiaron después de presentar \(hoja Evidencia\)/);
-    expect(letters[0]!.description).toMatch(/Presentado el 28\/05\/2025 \(hoja Evidencia\)/);
+    expect(letters[0]!.description).toMatch(/Presentado el 28 de mayo de 2025 \(hoja Evidencia\)/);
     expect((await rowsAt("2025-06-02")).rows[0]).toMatchObject({ correctionBy: "2025-06-04" });
     // And the workbook says why the program reads as not filed, at the empty cell.
     const check = await run(["check", file, "--json"], NOW);

@@ -8,7 +8,7 @@
  * not (due, suspension, late, cancellation after the filing date) are kept with `cancelled: true`, so calendars that
  * imported them earlier remove them (iCalendar STATUS:CANCELLED with the same UID).
  */
-import { addDays, type IsoDate } from "../dates";
+import { addDays, longDateEs, type IsoDate } from "../dates";
 import type { Deadlines } from "../deadlines";
 import type { ProgramType } from "../programs";
 import type { StatusCode } from "../status";
@@ -69,7 +69,6 @@ export function reminderUid(rfc: string, program: ProgramType, filingYear: numbe
   return `raoce-${fnv1a64(`${rfc.trim().toUpperCase()}|${program}|${filingYear}|${kind}`)}@raoce.mx`;
 }
 
-const dmy = (iso: IsoDate) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export function programReminders(p: ReminderProgram): Reminder[] {
   if (p.status === "NO_OBLIGADO") return [];
@@ -87,8 +86,8 @@ export function programReminders(p: ReminderProgram): Reminder[] {
       `${label} · RAOCE ${p.filingYear} (ejercicio ${p.filingYear - 1})`,
       detail,
       `Fundamento: ${basis}`,
-      `Fechas: vence ${dmy(d.due)}${d.lateUntil ? ` · extemporáneo hasta ${dmy(d.lateUntil)}` : ""} · cancelación ${dmy(d.cancelledOn)}`,
-      filed ? `Presentado el ${dmy(filed)}` : "Aún no presentado",
+      `Fechas: vence ${longDateEs(d.due)}${d.lateUntil ? ` · extemporáneo hasta ${longDateEs(d.lateUntil)}` : ""} · cancelación ${longDateEs(d.cancelledOn)}`,
+      filed ? `Presentado el ${longDateEs(filed)}` : "Aún no presentado",
       `Libro: ${p.file}`,
     ];
     out.push({
@@ -101,18 +100,18 @@ export function programReminders(p: ReminderProgram): Reminder[] {
     });
   };
   add("opens", d.opens, `abre la ventanilla del RAOCE ${p.filingYear}`, "Guía RAOCE 2025 (la ventanilla abre el 1 de abril)", "Se puede presentar el RAOCE desde hoy en VUCEM.", true);
-  add("due-7", addDays(d.due, -7), "vence en 7 días", d.basis, `El RAOCE vence el ${dmy(d.due)}.`, true);
+  add("due-7", addDays(d.due, -7), "vence en 7 días", d.basis, `El RAOCE vence el ${longDateEs(d.due)}.`, true);
   add("due", d.due, "vence hoy", d.basis, "Último día para presentar el RAOCE en plazo.", true);
   if (hasLate) {
-    add("suspended", addDays(d.due, 1), "suspendido si no se presentó", d.basis, `Sin RAOCE el programa queda suspendido; se puede presentar hasta el ${dmy(d.lateUntil!)}.`, true);
-    add("late", d.lateUntil, "último día para presentar extemporáneo", d.basis, `Después de hoy el programa se cancela el ${dmy(d.cancelledOn)}.`, true);
+    add("suspended", addDays(d.due, 1), "suspendido si no se presentó", d.basis, `Sin RAOCE el programa queda suspendido; se puede presentar hasta el ${longDateEs(d.lateUntil!)}.`, true);
+    add("late", d.lateUntil, "último día para presentar extemporáneo", d.basis, `Después de hoy el programa se cancela el ${longDateEs(d.cancelledOn)}.`, true);
   }
   add("cancelled", d.cancelledOn, "se cancela si no se presentó", d.basis, hasLate ? "Cancelación del programa por no presentar el RAOCE." : "ALTEX y ECEX no tienen periodo extemporáneo: sin RAOCE el programa se cancela hoy.", true);
   if (p.status === "PRESENTADO_EXTEMPORANEO" && p.reactivationBy) {
     add("reactivation", p.reactivationBy, "verificar reactivación", `${d.basis}; la SE reactiva en 2 días hábiles`, "Confirme en VUCEM que la SE levantó la suspensión.", false);
   }
   if (filed && p.correctionBy && (p.status === "PRESENTADO" || p.status === "PRESENTADO_EXTEMPORANEO")) {
-    const safe = p.correctionBySafe && p.correctionBySafe !== p.correctionBy ? ` (fecha segura si solo se descuentan sábados y domingos: ${dmy(p.correctionBySafe)})` : "";
+    const safe = p.correctionBySafe && p.correctionBySafe !== p.correctionBy ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(p.correctionBySafe)})` : "";
     add("correction", p.correctionBy, "último día para carta de corrección", "Guía RAOCE 2025: 5 días hábiles después de la presentación, correo recibido de 9:00 a 18:00 (DOF 4-ago-2021)", `Si el RAOCE tiene errores, la carta del representante legal debe llegar antes de las 18:00${safe}.`, false);
   }
   return out;
@@ -141,7 +140,7 @@ export interface NoticeReminderInput {
 /** One reminder per change notice, on its 10-business-day deadline; cancelled once the notice was sent. */
 export function noticeReminder(n: NoticeReminderInput): Reminder {
   const who = (n.rfc ?? "").trim() || n.file;
-  const safe = n.safeDeadline && n.safeDeadline !== n.deadline ? ` (fecha segura si solo se descuentan sábados y domingos: ${dmy(n.safeDeadline)})` : "";
+  const safe = n.safeDeadline && n.safeDeadline !== n.deadline ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(n.safeDeadline)})` : "";
   return {
     uid: `raoce-${fnv1a64(`${who.toUpperCase()}|AVISO|${n.what.toUpperCase()}|${n.occurredOn}`)}@raoce.mx`,
     kind: "notice",
@@ -149,9 +148,9 @@ export function noticeReminder(n: NoticeReminderInput): Reminder {
     title: `${who} · aviso de cambio a la SE vence hoy${n.notifiedOn ? " (ya presentado)" : ""}`,
     description: [
       `${n.name ?? "(sin razón social)"} — RFC ${n.rfc ?? "—"}`,
-      `Cambio: ${n.what}, ocurrido el ${dmy(n.occurredOn)}; aviso dentro de 10 días hábiles${safe}.`,
+      `Cambio: ${n.what}, ocurrido el ${longDateEs(n.occurredOn)}; aviso dentro de 10 días hábiles${safe}.`,
       `Fundamento: ${n.basis}`,
-      n.notifiedOn ? `Aviso presentado el ${dmy(n.notifiedOn)}` : "Aviso aún no presentado",
+      n.notifiedOn ? `Aviso presentado el ${longDateEs(n.notifiedOn)}` : "Aviso aún no presentado",
       `Libro: ${n.file}`,
     ].join("\n"),
     cancelled: n.notifiedOn !== null,
@@ -175,7 +174,7 @@ export interface EvidenceCorrectionInput {
 
 export function evidenceCorrectionReminder(e: EvidenceCorrectionInput): Reminder {
   const who = (e.rfc ?? "").trim() || e.file;
-  const safe = e.safe && e.safe !== e.by ? ` (fecha segura si solo se descuentan sábados y domingos: ${dmy(e.safe)})` : "";
+  const safe = e.safe && e.safe !== e.by ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(e.safe)})` : "";
   return {
     uid: reminderUid(who, e.program, e.filingYear, "correction"),
     kind: "correction",
@@ -188,7 +187,7 @@ export function evidenceCorrectionReminder(e: EvidenceCorrectionInput): Reminder
         ? `${e.pending === 1 ? "1 dato cambió" : `${e.pending} datos cambiaron`} después de presentar (hoja Evidencia): la carta del representante legal debe llegar antes de las 18:00${safe}.`
         : `Si el RAOCE tiene errores, la carta del representante legal debe llegar antes de las 18:00${safe}.`,
       "Fundamento: Guía RAOCE 2025: 5 días hábiles después de la presentación, correo recibido de 9:00 a 18:00 (DOF 4-ago-2021)",
-      `Presentado el ${dmy(e.filedOn)} (hoja Evidencia)`,
+      `Presentado el ${longDateEs(e.filedOn)} (hoja Evidencia)`,
       `Libro: ${e.file}`,
     ].join("\n"),
     cancelled: false,

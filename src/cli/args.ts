@@ -41,17 +41,16 @@ export function parseProgramList(value: string | undefined, flag = "--programs")
   return out;
 }
 
-/**
- * One date parser for every option: ISO `2026-05-30` or the way an accountant writes it, `30/05/2026` (also 30-05-2026,
- * 30.05.2026 and 1/6/2026). Day first, four-digit year; anything else is refused with the two accepted forms.
- * The parser itself lives in the domain (the pane's settings form uses it too).
- */
-export const parseCliDate = (text: string): IsoDate | null => parseDayFirstDate(text);
+const DATE_FORMS = "escríbala como 30/05/2026 (DD/MM/AAAA) o 2026-05-30";
 
+/**
+ * One date parser for every option (`parseDayFirstDate`, shared with the pane): ISO `2026-05-30` or the way an
+ * accountant writes it, `30/05/2026` (also 30-05-2026, 30.05.2026 and 1/6/2026); anything else is refused with both forms.
+ */
 export function optionalDate(value: string | undefined, flag: string): IsoDate | undefined {
   if (value === undefined) return undefined;
-  const iso = parseCliDate(value);
-  if (!iso) throw new UsageError(`${flag} ${value} no es una fecha válida; escríbala como 30/05/2026 (DD/MM/AAAA) o 2026-05-30`);
+  const iso = parseDayFirstDate(value);
+  if (!iso) throw new UsageError(`${flag} ${value} no es una fecha válida; ${DATE_FORMS}`);
   return iso;
 }
 
@@ -93,8 +92,6 @@ export const PROGRAM_DATE_OPTIONS = {
   authorized: { type: "string", multiple: true },
   cancelled: { type: "string", multiple: true },
 } as const satisfies Options;
-
-const DATE_FORMS = "escríbala como 30/05/2026 (DD/MM/AAAA) o 2026-05-30";
 
 /**
  * R3/R4/R9 rev. 2026-11: the dates of `--authorized` / `--cancelled`, one per program. Each value is a bare date (the

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { COMMAND_HELP } from "../../src/cli/help";
 import { COMMAND_NAMES, run } from "../../src/cli/main";
-import { parseCliDate } from "../../src/cli/args";
+import { parseDayFirstDate as parseCliDate } from "../../src/domain/dates";
 import { findRule, RULES_CATALOG } from "../../src/domain/rules-catalog";
 
 const NOW = new Date("2026-05-10T18:00:00Z");

@@ -124,3 +124,19 @@ export async function runMany(cliDir: string, work: string, calls: string[][]): 
   if (r.exitCode !== 0) throw new Error(`the driver failed (exit ${r.exitCode}, signal ${r.signal})\n${r.stderr}`);
   return { results: JSON.parse(r.stdout) as ManyResult[], run: r };
 }
+
+/**
+ * The CLI contract of `raoce check` for one file: exit 2 → nothing on stdout and exactly one stderr line
+ * "raoce check: <file>: <reason>" matching `says`; otherwise no stderr and stdout matching `says`.
+ */
+export function expectCheckOutcome(r: { stdout: string; stderr: string }, file: string, c: { exit: number; says: RegExp }): void {
+  if (c.exit === 2) {
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n")).toHaveLength(1);
+    expect(r.stderr.startsWith(`raoce check: ${file}: `)).toBe(true);
+    expect(r.stderr.slice(`raoce check: ${file}: `.length)).toMatch(c.says);
+  } else {
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(c.says);
+  }
+}

@@ -8,7 +8,7 @@ import { deadlines, type DeadlineOptions, type Deadlines } from "./deadlines";
 import type { StatusNote } from "./status-texts";
 import { cancellationCause, correctionNotes, note, optionalDate, timelineCancellation, type Cancellation } from "./status-texts";
 import { periodsNote } from "./declared-periods";
-import { linkingFor, prosecAloneBecause, prosecAloneNote, type HeldProgram } from "./linking";
+import { linkingFor, prosecAloneBecause, prosecAloneNote, type Exclusion, type HeldProgram } from "./linking";
 import { isLinkedProsec, type ProgramType } from "./programs";
 
 export const STATUS_CODES = [
@@ -71,6 +71,10 @@ export interface StatusResult {
   correctionNoteEn: string | null;
   /** Programs held and in force for this filing (what linking and capture use), this program included. */
   inForce: ProgramType[];
+  /** Programs held but not in force for this filing, with why (R3/R4); empty without `partners`. */
+  excluded: Exclusion[];
+  /** R10/R17: a linked PROSEC whose filing goes through the IMMEX report (false once IMMEX is cancelled unfiled). */
+  replicatedFromImmex: boolean;
   /** R4: the cancellation date and its cause, when the program is CANCELADO. */
   cancellation: Cancellation | null;
   /** False for R5 (authorized during the fiscal year) and NO_OBLIGADO. */
@@ -116,6 +120,7 @@ export function programStatus(input: StatusInput): StatusResult {
   const cancelledOn = optionalDate(input.cancelledOn, "cancelledOn", "fecha de cancelación", "cancellation date", notes);
   const filedOn = optionalDate(input.filedOn, "filedOn", "fecha de presentación", "filing date", notes);
   const immexFiledOn = optionalDate(input.immexFiledOn, "filedOn", "fecha de presentación del RAOCE IMMEX", "IMMEX filing date", notes);
+  let replicatedFromImmex = program === "PROSEC" && d.linked && heldPrograms.includes("IMMEX");
 
   const result = (status: StatusCode, extra: Partial<StatusResult> = {}): StatusResult => ({
     program,
@@ -131,6 +136,8 @@ export function programStatus(input: StatusInput): StatusResult {
     commitmentEvaluated: status !== "NO_OBLIGADO",
     notes,
     inForce: heldPrograms,
+    excluded: linking?.excluded ?? [],
+    replicatedFromImmex,
     cancellation: null,
     ...extra,
   });
@@ -246,6 +253,22 @@ export function programStatus(input: StatusInput): StatusResult {
     }
   }
   const effective = candidates.length ? candidates.reduce((a, b) => (b < a ? b : a)) : null;
+  // R4/R10: an IMMEX cancelled on or after 1 April still links (PROSEC keeps its May dates), but once cancelled it
+  // files nothing that VUCEM could replicate to PROSEC.
+  const immexGone = input.partners?.find((x) => x.type === "IMMEX" && isIsoDate(x.cancelledOn) && x.cancelledOn >= d.opens && x.cancelledOn <= asOf)?.cancelledOn ?? null;
+  if (program === "PROSEC" && d.linked && heldPrograms.includes("IMMEX") && immexGone && effective === null) {
+    replicatedFromImmex = false;
+    notes.push(
+      note(
+        "info",
+        "LINKED_IMMEX_CANCELLED",
+        "filedOn",
+        "R10",
+        `IMMEX está cancelado desde el ${es(immexGone)}; como seguía vigente el 1 de abril de ${filingYear}, PROSEC sigue ligado y conserva sus fechas (vence el ${es(d.due)}), pero no cuente con la réplica del reporte IMMEX: confirme con la SE cómo presentar el de PROSEC.`,
+        `IMMEX is cancelled since ${en(immexGone)}; as it was still in force on 1 April ${filingYear}, PROSEC stays linked and keeps its dates (due ${en(d.due)}), but do not count on the replication of the IMMEX report: ask the SE how to file PROSEC's.`,
+      ),
+    );
+  }
   if (effective !== null && effective === replicated && effective !== filedOn) {
     notes.push(
       note(

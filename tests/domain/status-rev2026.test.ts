@@ -101,3 +101,26 @@ describe("messages", () => {
     expect(r.correctionNote).toContain("No cuenta como hábil el periodo vacacional de la Secretaría de Economía del 22 de diciembre de 2025 al 6 de enero de 2026 (aviso SNICE 516.2025.5545");
   });
 });
+
+describe("R4 + R10: an IMMEX cancelled on or after 1 April still links, but replicates nothing once cancelled", () => {
+  // IMMEX cancelled 15-Apr-2026 (after 1 April of filing year 2026): in force for the filing, so PROSEC keeps the
+  // linked May date (Fri 29-May-2026); with nothing filed, no IMMEX report will be replicated to PROSEC.
+  const partners = [
+    { type: "IMMEX" as const, cancelledOn: "2026-04-15" as IsoDate },
+    { type: "PROSEC" as const },
+  ];
+  const prosec = (asOf: IsoDate, immexFiledOn?: IsoDate) =>
+    run({ program: "PROSEC", asOf, heldPrograms: ["IMMEX", "PROSEC"], partners, ...(immexFiledOn ? { immexFiledOn } : {}) });
+
+  it("after the cancellation, unfiled: May date, a note, and no replication promised", () => {
+    const r = prosec("2026-05-10");
+    expect(r).toMatchObject({ status: "EN_PLAZO", deadlines: { linked: true, due: "2026-05-29" }, excluded: [], replicatedFromImmex: false });
+    expect(r.notes.find((n) => n.code === "LINKED_IMMEX_CANCELLED")?.message).toContain("IMMEX está cancelado desde el 15 de abril de 2026");
+  });
+  it("before the cancellation date, or with the IMMEX report filed before it, the replication stands", () => {
+    expect(prosec("2026-04-10")).toMatchObject({ replicatedFromImmex: true });
+    const filed = prosec("2026-05-10", "2026-04-10");
+    expect(filed).toMatchObject({ status: "PRESENTADO", replicatedFromImmex: true });
+    expect(filed.notes.some((n) => n.code === "LINKED_IMMEX_CANCELLED")).toBe(false);
+  });
+});

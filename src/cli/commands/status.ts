@@ -2,7 +2,7 @@
  * `raoce status --year Y --program A [--programs A,B] [--filed D] [--as-of D] [--authorized [P=]D,…] [--cancelled [P=]D,…]
  * [--immex-filed D] [ajustes] [--json]`. R9 rev. 2026-11: the other programs link only when in force for the filing.
  */
-import { linkingFor, type HeldProgram } from "../../domain/linking";
+import type { HeldProgram } from "../../domain/linking";
 import { parseProgramType } from "../../domain/programs";
 import { programStatus } from "../../domain/status";
 import { todayInMexico } from "../../workbook/today";
@@ -37,8 +37,6 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
   const authorized = programDates(values.authorized as string[] | undefined, "--authorized", held, program);
   const cancelled = programDates(values.cancelled as string[] | undefined, "--cancelled", held, program);
   const partners: HeldProgram[] = held.map((type) => ({ type, authorizedOn: authorized[type] ?? null, cancelledOn: cancelled[type] ?? null }));
-  const linking = linkingFor(partners, filingYear);
-  const othersOut = linking.excluded.filter((e) => e.type !== program);
 
   const r = programStatus({
     program,
@@ -55,8 +53,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
     overrides,
   });
   const d = r.deadlines;
-  // R4/R10: an IMMEX cancelled on or after 1 April still links (May dates) but, once cancelled, files nothing to replicate.
-  const immexGone = program !== "IMMEX" && r.effectiveFiledOn === null && cancelled.IMMEX !== undefined && cancelled.IMMEX <= asOf ? cancelled.IMMEX : null;
+  const othersOut = r.excluded.filter((e) => e.type !== program);
   // The PROSEC-alone note already says why that partner does not file; the others get one line each.
   const aloneNoted = r.notes.some((n) => n.code.startsWith("PROSEC_ALONE_")) ? othersOut.find((e) => e.type !== "PROSEC") : undefined;
   const doc = {
@@ -72,8 +69,8 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
     correctionBySafe: r.correctionBySafe,
     deadlines: { opens: d.opens, due: d.due, lateUntil: d.lateUntil, cancelledOn: d.cancelledOn, source: d.source },
     linked: d.linked,
-    inForce: linking.inForce,
-    excluded: linking.excluded.map((e) => ({ program: e.type, reason: e.reason, date: e.date })),
+    inForce: r.inForce,
+    excluded: r.excluded.map((e) => ({ program: e.type, reason: e.reason, date: e.date })),
     notes: r.notes.map(({ severity, code, message, messageEn, rule }) => ({ severity, code, message, messageEn, rule })),
   };
   const exitCode = r.notes.some((n) => n.severity === "error") ? 1 : 0;
@@ -86,7 +83,7 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
       [[longDate(d.opens), longDate(d.due), d.lateUntil ? longDate(d.lateUntil) : "sin prórroga", longDate(d.cancelledOn), longDate(r.effectiveFiledOn), longDate(r.reactivationBy)]],
     ),
     "",
-    `Siguiente paso: ${nextAction({ program, status: r.status, asOf, filingYear, deadlines: d, effectiveFiledOn: r.effectiveFiledOn, reactivationBy: r.reactivationBy, correctionBy: r.correctionBy, replicatedFromImmex: program === "PROSEC" && d.linked && r.inForce.includes("IMMEX") && !immexGone })}`,
+    `Siguiente paso: ${nextAction({ program, status: r.status, asOf, filingYear, deadlines: d, effectiveFiledOn: r.effectiveFiledOn, reactivationBy: r.reactivationBy, correctionBy: r.correctionBy, replicatedFromImmex: r.replicatedFromImmex })}`,
     ...(r.correctionBy
       ? [
           `Escrito de corrección (un RAOCE firmado no se edita): a más tardar el ${longDate(r.correctionBy)}` +
@@ -94,13 +91,6 @@ export function statusCommand(argv: string[], now: Date): CommandResult {
         ]
       : []),
     `Fuente de las fechas: ${datesSourceText(d.source)}.`,
-    ...(immexGone && program === "PROSEC" && d.linked
-      ? [
-          printable(
-            `${SEVERITY_LABEL.info}: IMMEX está cancelado desde el ${longDate(immexGone)}; como seguía vigente el 1 de abril de ${filingYear}, PROSEC sigue ligado y conserva sus fechas (vence el ${longDate(d.due)}), pero no cuente con la réplica del reporte IMMEX: confirme con la SE cómo presentar el de PROSEC${ruleSuffix("R9/R10")}.`,
-          ),
-        ]
-      : []),
     ...othersOut.filter((e) => e !== aloneNoted).map((e) => printable(`${SEVERITY_LABEL.info}: ${notFilingSentence(e, filingYear)}.`)),
     ...r.notes.map((n) => printable(`${SEVERITY_LABEL[n.severity]}: ${n.message}${ruleSuffix(n.rule)}`)),
   ];

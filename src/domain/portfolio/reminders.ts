@@ -70,6 +70,10 @@ export function reminderUid(rfc: string, program: ProgramType, filingYear: numbe
 }
 
 
+/** R12: the weekends-only safe date beside a deadline of the user's own, when it differs. */
+const safeDateNote = (deadline: IsoDate, safe: IsoDate | null): string =>
+  safe && safe !== deadline ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(safe)})` : "";
+
 export function programReminders(p: ReminderProgram): Reminder[] {
   if (p.status === "NO_OBLIGADO") return [];
   const d = p.deadlines;
@@ -111,7 +115,7 @@ export function programReminders(p: ReminderProgram): Reminder[] {
     add("reactivation", p.reactivationBy, "verificar reactivación", `${d.basis}; la SE reactiva en 2 días hábiles`, "Confirme en VUCEM que la SE levantó la suspensión.", false);
   }
   if (filed && p.correctionBy && (p.status === "PRESENTADO" || p.status === "PRESENTADO_EXTEMPORANEO")) {
-    const safe = p.correctionBySafe && p.correctionBySafe !== p.correctionBy ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(p.correctionBySafe)})` : "";
+    const safe = safeDateNote(p.correctionBy, p.correctionBySafe);
     add("correction", p.correctionBy, "último día para carta de corrección", "Guía RAOCE 2025: 5 días hábiles después de la presentación, correo recibido de 9:00 a 18:00 (DOF 4-ago-2021)", `Si el RAOCE tiene errores, la carta del representante legal debe llegar antes de las 18:00${safe}.`, false);
   }
   return out;
@@ -140,7 +144,7 @@ export interface NoticeReminderInput {
 /** One reminder per change notice, on its 10-business-day deadline; cancelled once the notice was sent. */
 export function noticeReminder(n: NoticeReminderInput): Reminder {
   const who = (n.rfc ?? "").trim() || n.file;
-  const safe = n.safeDeadline && n.safeDeadline !== n.deadline ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(n.safeDeadline)})` : "";
+  const safe = safeDateNote(n.deadline, n.safeDeadline);
   return {
     uid: `raoce-${fnv1a64(`${who.toUpperCase()}|AVISO|${n.what.toUpperCase()}|${n.occurredOn}`)}@raoce.mx`,
     kind: "notice",
@@ -174,7 +178,7 @@ export interface EvidenceCorrectionInput {
 
 export function evidenceCorrectionReminder(e: EvidenceCorrectionInput): Reminder {
   const who = (e.rfc ?? "").trim() || e.file;
-  const safe = e.safe && e.safe !== e.by ? ` (fecha segura si solo se descuentan sábados y domingos: ${longDateEs(e.safe)})` : "";
+  const safe = safeDateNote(e.by, e.safe);
   return {
     uid: reminderUid(who, e.program, e.filingYear, "correction"),
     kind: "correction",
